@@ -1,0 +1,145 @@
+"""`mentor person`: the people in mentorships, their zones and working hours."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..render.output import print_json, say
+from .common import JsonFlag, check_handle, complete_handle, confirm, split_list
+from .runtime import runtime
+
+if TYPE_CHECKING:
+    from ..store.people import PersonFields
+
+app = typer.Typer(help="People: their time zone, working hours, skills and preferences.")
+
+Handle = Annotated[
+    str, typer.Argument(help="The person's handle, e.g. ana.", autocompletion=complete_handle)
+]
+Zone = Annotated[str | None, typer.Option("--tz", help="IANA time zone, e.g. Europe/Lisbon.")]
+Name = Annotated[str | None, typer.Option(help="Full name.")]
+HoursOpt = Annotated[
+    str | None,
+    typer.Option("--hours", help="Working hours in their zone, e.g. 'mon-thu 08:00-16:00'."),
+]
+Email = Annotated[str | None, typer.Option(help="Email address.")]
+Skills = Annotated[str | None, typer.Option(help="Comma-separated skills, e.g. python,career.")]
+Channels = Annotated[
+    str | None, typer.Option(help="Comma-separated preferred channels, e.g. video,chat.")
+]
+Note = Annotated[
+    str | None, typer.Option(help="Accommodations and preferences, e.g. 'captions on'.")
+]
+
+
+def _fields(
+    name: str | None,
+    tz: str | None,
+    hours: str | None,
+    email: str | None,
+    skills: str | None,
+    channels: str | None,
+    note: str | None,
+) -> PersonFields:
+    from ..hours import format_hours, parse_hours
+    from ..store.people import PersonFields
+    from ..zones import resolve_zone
+
+    return PersonFields(
+        name=name,
+        email=email,
+        timezone=resolve_zone(tz) if tz is not None else None,
+        hours=format_hours(parse_hours(hours)) if hours is not None else None,
+        skills=split_list(skills),
+        channels=split_list(channels),
+        note=note,
+    )
+
+
+@app.command("add")
+def add(
+    handle: Annotated[str, typer.Argument(help="A short unique handle, e.g. ana.")],
+    tz: Annotated[str, typer.Option("--tz", help="IANA time zone, e.g. Europe/Lisbon.")],
+    name: Name = None,
+    hours: Annotated[
+        str, typer.Option(help="Working hours in their zone, e.g. 'mon-thu 08:00-16:00'.")
+    ] = "09:00-17:00",
+    email: Email = None,
+    skills: Skills = None,
+    channels: Channels = None,
+    note: Note = None,
+) -> None:
+    """Add a person with their time zone and working hours."""
+    fields = _fields(name or "", tz, hours, email or "", skills, channels, note or "")
+    person = runtime.store().add_person(check_handle(handle), fields)
+    say(f"Added {person.handle} ({person.timezone}, {person.hours}).")
+
+
+@app.command("list")
+def list_(json: JsonFlag = False) -> None:
+    """List everyone, with their local time now."""
+    from dataclasses import asdict
+
+    people = runtime.store().people()
+    if json:
+        print_json([asdict(p) for p in people])
+        return
+    from ..render.output import show
+    from ..render.people import people_table
+
+    show(people_table(people, runtime.now()))
+
+
+@app.command("show")
+def show_(handle: Handle, json: JsonFlag = False) -> None:
+    """Show one person and the pairs they are in."""
+    from dataclasses import asdict
+
+    store = runtime.store()
+    person = store.person(handle)
+    pairs = store.pairs_of(person.id)
+    if json:
+        print_json({**asdict(person), "pairs": [asdict(p) for p in pairs]})
+        return
+    from ..render.output import show
+    from ..render.people import person_detail
+
+    show(person_detail(person, pairs, runtime.now()))
+
+
+@app.command("edit")
+def edit(
+    handle: Handle,
+    new_handle: Annotated[str | None, typer.Option("--handle", help="A new handle.")] = None,
+    tz: Zone = None,
+    name: Name = None,
+    hours: HoursOpt = None,
+    email: Email = None,
+    skills: Skills = None,
+    channels: Channels = None,
+    note: Note = None,
+) -> None:
+    """Change a person's details; only the options given change."""
+    fields = _fields(name, tz, hours, email, skills, channels, note)
+    renamed = check_handle(new_handle) if new_handle else None
+    person = runtime.store().edit_person(handle, fields, renamed)
+    say(f"Updated {person.handle}.")
+
+
+@app.command("remove")
+def remove(
+    handle: Handle,
+    force: Annotated[
+        bool, typer.Option("--force", help="Also remove their pairs and everything in them.")
+    ] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Remove a person; with --force, their pairs and records go too."""
+    confirm(f"Remove {handle}{' and all their pairs' if force else ''}?", yes)
+    removal = runtime.store().remove_person(handle, force=force)
+    gone = ""
+    if removal.pairs:
+        gone = f" with {len(removal.pairs)} pair(s) and {removal.sessions} session(s)"
+    say(f"Removed {removal.person.handle}{gone}.")

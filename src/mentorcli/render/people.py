@@ -1,0 +1,117 @@
+"""People and pairs as Rich tables and detail views."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from ..model import Pair, Person
+from .text import one_line, visible
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+
+def _local(now: datetime, zone: str) -> str:
+    from ..zones import zone as zone_info
+
+    return now.astimezone(zone_info(zone)).strftime("%a %H:%M")
+
+
+def people_table(people: Sequence[Person], now: datetime) -> RenderableType:
+    from rich.table import Table
+    from rich.text import Text
+
+    if not people:
+        return Text("No people yet. Add one: mentor person add HANDLE --tz ZONE")
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column in ("handle", "name", "zone", "local now", "hours"):
+        table.add_column(column)
+    for person in people:
+        table.add_row(
+            Text(visible(person.handle)),
+            Text(one_line(person.name, 30)),
+            Text(person.timezone),
+            Text(_local(now, person.timezone)),
+            Text(person.hours),
+        )
+    return table
+
+
+def person_detail(person: Person, pairs: Sequence[Pair], now: datetime) -> RenderableType:
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column()
+    rows = [
+        ("handle", person.handle),
+        ("name", person.name),
+        ("email", person.email),
+        ("zone", f"{person.timezone} (now {_local(now, person.timezone)})"),
+        ("hours", person.hours),
+        ("skills", ", ".join(person.skills)),
+        ("channels", ", ".join(person.channels)),
+        ("note", person.note),
+        ("pairs", ", ".join(f"{p.ref} #{p.id} ({p.status})" for p in pairs)),
+    ]
+    for label, value in rows:
+        if value:
+            grid.add_row(label, Text(visible(value)))
+    return grid
+
+
+def pairs_table(pairs: Sequence[Pair]) -> RenderableType:
+    from rich.table import Table
+    from rich.text import Text
+
+    if not pairs:
+        return Text("No pairs yet. Start one: mentor pair add MENTOR MENTEE")
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column in ("id", "pair", "status", "cadence", "channel", "since", "focus"):
+        table.add_column(column)
+    for pair in pairs:
+        table.add_row(
+            str(pair.id),
+            Text(visible(pair.ref)),
+            Text(pair.status, style="green" if pair.status == "active" else "dim"),
+            Text(pair.cadence),
+            Text(pair.channel),
+            Text(pair.start_date),
+            Text(one_line(pair.focus, 40)),
+        )
+    return table
+
+
+def pair_detail(pair: Pair, mentor: Person, mentee: Person, now: datetime) -> RenderableType:
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column()
+    rows = [
+        ("pair", f"{pair.ref} (#{pair.id})"),
+        ("status", pair.status),
+        (
+            "mentor",
+            f"{mentor.handle}: {mentor.timezone}, {mentor.hours}, "
+            f"now {_local(now, mentor.timezone)}",
+        ),
+        (
+            "mentee",
+            f"{mentee.handle}: {mentee.timezone}, {mentee.hours}, "
+            f"now {_local(now, mentee.timezone)}",
+        ),
+        ("focus", pair.focus),
+        ("cadence", pair.cadence),
+        ("channel", pair.channel),
+        ("started", pair.start_date),
+        ("ended", pair.end_date or ""),
+    ]
+    for label, value in rows:
+        if value:
+            grid.add_row(label, Text(visible(value)))
+    return grid

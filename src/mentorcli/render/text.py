@@ -1,0 +1,29 @@
+"""User text made safe to show: control, bidi and zero-width characters made visible."""
+
+from __future__ import annotations
+
+import re
+
+# C0 and C1 controls (but newline and tab), DEL, bidi embeddings/overrides/isolates,
+# zero-width and other invisible format characters, line/paragraph separators.
+_HIDDEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb]"
+)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """The text with every character that could act on a terminal shown as an escape."""
+    return _HIDDEN.sub(_escape, text)
+
+
+def one_line(text: str, width: int = 60) -> str:
+    """A visible single-line preview, cut with an ellipsis when longer than width."""
+    flat = " ".join(visible(text).split())
+    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"

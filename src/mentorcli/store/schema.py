@@ -1,0 +1,181 @@
+"""The schema as named, append-only migrations (sqlite_utils.Migrations)."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("mentorcli")
+
+# Each statement runs on its own: executescript() would commit the open
+# transaction, and every migration must land whole or not at all.
+CORE_TABLES = (
+    """
+    CREATE TABLE person (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        handle TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        name TEXT NOT NULL DEFAULT '',
+        email TEXT NOT NULL DEFAULT '',
+        timezone TEXT NOT NULL,
+        hours TEXT NOT NULL,
+        skills TEXT NOT NULL DEFAULT '[]',
+        channels TEXT NOT NULL DEFAULT '[]',
+        note TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE pair (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        mentor_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+        mentee_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+        status TEXT NOT NULL DEFAULT 'active'
+            CHECK (status IN ('proposed', 'active', 'paused', 'completed', 'ended')),
+        focus TEXT NOT NULL DEFAULT '',
+        cadence TEXT NOT NULL DEFAULT 'weekly',
+        channel TEXT NOT NULL DEFAULT 'video',
+        start_date TEXT NOT NULL,
+        end_date TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        CHECK (mentor_id != mentee_id)
+    )
+    """,
+    "CREATE INDEX pair_mentor ON pair(mentor_id, status)",
+    "CREATE INDEX pair_mentee ON pair(mentee_id, status)",
+    "CREATE INDEX pair_status ON pair(status)",
+    """
+    CREATE TABLE expectation (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        pair_id INTEGER NOT NULL REFERENCES pair(id) ON DELETE CASCADE,
+        topic TEXT NOT NULL CHECK (topic IN ('cadence', 'channel', 'response-time', 'roles',
+            'confidentiality', 'logistics', 'other')),
+        text TEXT NOT NULL,
+        agreed_on TEXT NOT NULL,
+        review_on TEXT,
+        state TEXT NOT NULL DEFAULT 'active'
+            CHECK (state IN ('active', 'superseded', 'dropped')),
+        superseded_by INTEGER REFERENCES expectation(id) ON DELETE SET NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX expectation_pair ON expectation(pair_id, state)",
+    """
+    CREATE TABLE goal (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        pair_id INTEGER NOT NULL REFERENCES pair(id) ON DELETE CASCADE,
+        title TEXT NOT NULL,
+        detail TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'achieved', 'dropped')),
+        progress INTEGER NOT NULL DEFAULT 0 CHECK (progress BETWEEN 0 AND 100),
+        due_on TEXT,
+        achieved_on TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX goal_pair ON goal(pair_id, status)",
+    """
+    CREATE TABLE session (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        pair_id INTEGER NOT NULL REFERENCES pair(id) ON DELETE CASCADE,
+        started_at TEXT NOT NULL,
+        zone TEXT NOT NULL,
+        minutes INTEGER CHECK (minutes IS NULL OR minutes >= 0),
+        channel TEXT NOT NULL CHECK (channel IN ('video', 'call', 'chat', 'email', 'doc',
+            'in-person')),
+        notes TEXT NOT NULL DEFAULT '',
+        rapport INTEGER CHECK (rapport IS NULL OR rapport BETWEEN 1 AND 5),
+        engagement INTEGER CHECK (engagement IS NULL OR engagement BETWEEN 1 AND 5),
+        tech_issue TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX session_pair_started ON session(pair_id, started_at)",
+    """
+    CREATE TABLE action (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        pair_id INTEGER NOT NULL REFERENCES pair(id) ON DELETE CASCADE,
+        owner TEXT NOT NULL CHECK (owner IN ('mentor', 'mentee')),
+        text TEXT NOT NULL,
+        due_on TEXT,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'dropped')),
+        session_id INTEGER REFERENCES session(id) ON DELETE SET NULL,
+        done_on TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX action_pair ON action(pair_id, status, due_on)",
+    "CREATE INDEX action_status_due ON action(status, due_on)",
+    "CREATE INDEX action_session ON action(session_id)",
+    """
+    CREATE TABLE topic (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        pair_id INTEGER NOT NULL REFERENCES pair(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        covered_session_id INTEGER REFERENCES session(id) ON DELETE SET NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX topic_pair ON topic(pair_id, covered_session_id)",
+    "CREATE INDEX topic_session ON topic(covered_session_id)",
+)
+
+# One full-text index over every kind of text a user searches. `kind` and `ref`
+# point back at the record; triggers keep it in step with the tables.
+SEARCHED = {
+    "session": "new.notes",
+    "action": "new.text",
+    "goal": "new.title || ' ' || new.detail",
+    "topic": "new.text",
+}
+
+
+def full_text_statements() -> list[str]:
+    statements = [
+        "CREATE VIRTUAL TABLE search_index USING fts5("
+        "body, kind UNINDEXED, ref UNINDEXED, pair_id UNINDEXED, tokenize='porter unicode61')"
+    ]
+    for table, body in SEARCHED.items():
+        delete = f"DELETE FROM search_index WHERE kind = '{table}' AND ref = old.id;"
+        insert = (
+            "INSERT INTO search_index (body, kind, ref, pair_id) "
+            f"VALUES ({body}, '{table}', new.id, new.pair_id);"
+        )
+        statements += [
+            f"CREATE TRIGGER {table}_search_insert AFTER INSERT ON {table} BEGIN {insert} END",
+            f"CREATE TRIGGER {table}_search_delete AFTER DELETE ON {table} BEGIN {delete} END",
+            f"CREATE TRIGGER {table}_search_update AFTER UPDATE ON {table} "
+            f"BEGIN {delete} {insert} END",
+            "INSERT INTO search_index (body, kind, ref, pair_id) "
+            f"SELECT {body.replace('new.', '')}, '{table}', id, pair_id FROM {table}",
+        ]
+    return statements
+
+
+@migrations(name="0001_core_tables")
+def core_tables(db: Database) -> None:
+    for statement in CORE_TABLES:
+        db.execute(statement)
+
+
+@migrations(name="0002_full_text_index")
+def full_text_index(db: Database) -> None:
+    for statement in full_text_statements():
+        db.execute(statement)
+
+
+def apply(db: Database, *, stop_before: str | None = None) -> None:
+    """Apply every pending migration (the caller holds the write transaction)."""
+    migrations.apply(db, stop_before=stop_before)

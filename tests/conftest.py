@@ -1,0 +1,68 @@
+"""Shared fixtures: every test gets its own database file, and a way to run `mentor`."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from mentorcli.cli.app import app
+
+
+@dataclass
+class Outcome:
+    code: int
+    out: str
+    err: str
+
+
+Run = Callable[..., Outcome]
+
+
+@pytest.fixture(autouse=True)
+def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point MENTOR_DB at a fresh path so no test touches a real database."""
+    path = tmp_path / "data" / "mentor.db"
+    monkeypatch.setenv("MENTOR_DB", str(path))
+    monkeypatch.setenv("TZ", "UTC")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.delenv("EDITOR", raising=False)
+    monkeypatch.delenv("VISUAL", raising=False)
+    return path
+
+
+@pytest.fixture
+def run() -> Run:
+    """Run the real CLI in-process: run("person", "list") -> Outcome."""
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Outcome:
+        result = runner.invoke(app, list(args), input=input, env=env)
+        return Outcome(result.exit_code, result.stdout, result.stderr)
+
+    return invoke
+
+
+@pytest.fixture
+def people(run: Run) -> Run:
+    """Three people in three zones and two active pairs: rui/ana and rui/ben."""
+    assert run("person", "add", "rui", "--tz", "Europe/Lisbon", "--name", "Rui Costa").code == 0
+    assert (
+        run(
+            "person", "add", "ana", "--tz", "America/New_York", "--hours", "mon-thu 08:00-16:00"
+        ).code
+        == 0
+    )
+    assert run("person", "add", "ben", "--tz", "Asia/Kolkata").code == 0
+    assert run("pair", "add", "rui", "ana", "--focus", "career growth").code == 0
+    assert run("pair", "add", "rui", "ben", "--cadence", "every 2 weeks").code == 0
+    return run
+
+
+def file_mode(path: Path) -> int:
+    return os.stat(path).st_mode & 0o777
