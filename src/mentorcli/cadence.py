@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from itertools import islice
 
-from mentorcli.errors import BadInput
+from mentorcli.errors import BadInput, quoted
 
 _FORMS = (
     "use weekly, every N weeks, monthly, every N months or an RRULE like "
@@ -40,12 +40,6 @@ _TIME_PARTS = frozenset({"BYHOUR", "BYMINUTE", "BYSECOND"})
 # A rule is tried from here: a rule that never fires would otherwise have dateutil walk day by
 # day to year 9999, seconds of work, before saying so.
 _TRIAL_START = datetime(9950, 1, 1, 9, 0)
-
-
-def _quoted(text: str) -> str:
-    """The user's text in quotes, on one line, short enough for an error message."""
-    shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
-    return f'"{shown[:60]}…"' if len(shown) > 60 else f'"{shown}"'
 
 
 @dataclass(frozen=True)
@@ -127,16 +121,16 @@ def parse_cadence(text: str) -> Cadence:
                 '"bimonthly" is ambiguous: use every 2 months, or an RRULE like '
                 "FREQ=MONTHLY;BYMONTHDAY=1,15 for twice a month"
             )
-        raise BadInput(f"unknown cadence {_quoted(text.strip())}: {_FORMS}")
+        raise BadInput(f"unknown cadence {quoted(text.strip())}: {_FORMS}")
     every = 2 if simple["n"] == "other" else int(simple["n"])
     unit, longest = simple["unit"], _LONGEST[simple["unit"]]
     if every < 1:
         raise BadInput(
-            f"cadence {_quoted(text.strip())} never repeats: use every 1 to {longest} {unit}s"
+            f"cadence {quoted(text.strip())} never repeats: use every 1 to {longest} {unit}s"
         )
     if every > longest:
         raise BadInput(
-            f"cadence {_quoted(text.strip())} is too far apart: use every 1 to {longest} {unit}s"
+            f"cadence {quoted(text.strip())} is too far apart: use every 1 to {longest} {unit}s"
         )
     if every == 1:
         return Cadence(f"{unit}ly")
@@ -150,12 +144,12 @@ def _rule_fields(rule: str) -> dict[str, str]:
 def _checked_rule(text: str) -> str:
     """The canonical RRULE value for `text` (FREQ first, upper case), or BadInput saying why."""
     body = "".join(text.split()).upper().removeprefix("RRULE:")
-    shown = _quoted(body)
+    shown = quoted(body)
     fields: dict[str, str] = {}
     for part in filter(None, body.split(";")):
         name, equals, value = part.partition("=")
         if not (name and equals and value):
-            raise BadInput(f"bad RRULE {shown}: {_quoted(part)} is not NAME=VALUE")
+            raise BadInput(f"bad RRULE {shown}: {quoted(part)} is not NAME=VALUE")
         if name in fields:
             raise BadInput(f"bad RRULE {shown}: {name} is given twice; keep one")
         if name in ("COUNT", "UNTIL"):
@@ -169,7 +163,7 @@ def _checked_rule(text: str) -> str:
                 f"leave {name} out"
             )
         if name not in _RULE_PARTS:
-            raise BadInput(f"bad RRULE {shown}: unknown part {_quoted(name)}")
+            raise BadInput(f"bad RRULE {shown}: unknown part {quoted(name)}")
         fields[name] = value
     freq = fields.pop("FREQ", None)
     if freq is None:
@@ -209,7 +203,7 @@ def _rule_after(rule: str, start: datetime, moment: datetime, inclusive: bool) -
     moments = rrulestr(f"RRULE:{rule}", dtstart=start.replace(microsecond=0))
     after: datetime | None = moments.after(moment.replace(microsecond=0), inc=inclusive)
     if after is None:
-        raise BadInput(f"RRULE {_quoted(rule)} has no occurrence after {moment.isoformat()}")
+        raise BadInput(f"RRULE {quoted(rule)} has no occurrence after {moment.isoformat()}")
     return _settled(after)
 
 

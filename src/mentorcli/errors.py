@@ -37,3 +37,10 @@ class Interrupted(MentorError):
     """Ctrl-C: the transaction was rolled back (exit 130)."""
 
     exit_code = 130
+
+
+def quoted(text: str, limit: int = 60) -> str:
+    """The user's text in quotes on one line for an error message: escapes for
+    anything unprintable, cut with an ellipsis past `limit` characters."""
+    shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    return f'"{shown[:limit]}…"' if len(shown) > limit else f'"{shown}"'

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from mentorcli.errors import BadInput
+from mentorcli.errors import BadInput, quoted
 
 DEFAULT_HOURS = "09:00-17:00"
 
@@ -73,7 +73,7 @@ def parse_hours(text: str) -> Hours:
     """
     if not text.strip():
         raise BadInput(
-            f"bad hours {_quoted(text)}: expected HH:MM-HH:MM with optional days, {_EXAMPLE}"
+            f"bad hours {quoted(text)}: expected HH:MM-HH:MM with optional days, {_EXAMPLE}"
         )
     return Hours.from_spans(_parse_span(part.strip(), text) for part in text.split(","))
 
@@ -122,14 +122,14 @@ def _day_order(days: frozenset[int]) -> int:
 
 
 def _parse_span(span: str, text: str) -> Span:
-    where = f" in {_quoted(text.strip())}" if span != text.strip() else ""
+    where = f" in {quoted(text.strip())}" if span != text.strip() else ""
     if not span:
         raise BadInput(f"empty span{where}: expected HH:MM-HH:MM between commas, {_EXAMPLE}")
     lowered = span.lower()
     match = _TIME_RANGE.search(lowered)
     prefix = lowered[: match.start()] if match else ""
     if match is None or (prefix and not prefix[-1].isspace()):
-        raise BadInput(f"bad hours {_quoted(span)}{where}: expected [DAYS ]HH:MM-HH:MM, {_EXAMPLE}")
+        raise BadInput(f"bad hours {quoted(span)}{where}: expected [DAYS ]HH:MM-HH:MM, {_EXAMPLE}")
     start = _parse_time(match["start"], span, where, as_end=False)
     end = _parse_time(match["end"], span, where, as_end=True)
     days = _parse_days(prefix.strip(), span) if prefix.strip() else _DEFAULT_DAYS
@@ -139,15 +139,15 @@ def _parse_span(span: str, text: str) -> Span:
 def _parse_time(value: str, span: str, where: str, *, as_end: bool) -> int:
     match = _TIME.match(value)
     if match is None:
-        raise BadInput(f"bad hours {_quoted(span)}{where}: expected HH:MM-HH:MM, e.g. 09:00-17:00")
+        raise BadInput(f"bad hours {quoted(span)}{where}: expected HH:MM-HH:MM, e.g. 09:00-17:00")
     hh, mm = int(match["hh"]), int(match["mm"])
     if mm > 59:
-        raise BadInput(f"bad time {_quoted(value)} in {_quoted(span)}: minutes run from 00 to 59")
+        raise BadInput(f"bad time {quoted(value)} in {quoted(span)}: minutes run from 00 to 59")
     if as_end and (hh, mm) <= (24, 0):
         return hh * 60 + mm
     if as_end or hh > 23:
         rule = "an end runs from 00:00 to 24:00" if as_end else "a start runs from 00:00 to 23:59"
-        raise BadInput(f"bad time {_quoted(value)} in {_quoted(span)}: {rule}")
+        raise BadInput(f"bad time {quoted(value)} in {quoted(span)}: {rule}")
     return hh * 60 + mm
 
 
@@ -155,24 +155,19 @@ def _parse_days(days: str, span: str) -> frozenset[int]:
     result: set[int] = set()
     for spec in (spec.strip() for spec in days.split("+")):
         names = [name.strip() for name in spec.split("-")]
-        where = f"{_quoted(spec)} in {_quoted(span)}"
+        where = f"{quoted(spec)} in {quoted(span)}"
         if len(names) > 2 or not all(names):
             raise BadInput(f"bad days {where}: expected DAY, DAY-DAY or DAY+DAY, e.g. mon-fri")
         for name in names:
             if name not in DAY_NAMES:
                 raise BadInput(
-                    f"unknown day {_quoted(name)} in {_quoted(span)}: use {' '.join(DAY_NAMES)}"
+                    f"unknown day {quoted(name)} in {quoted(span)}: use {' '.join(DAY_NAMES)}"
                 )
         first, last = (DAY_NAMES.index(name) for name in (names[0], names[-1]))
         if len(names) == 2 and first == last:
-            raise BadInput(f"day range {where} names one day: write {_quoted(names[0])}")
+            raise BadInput(f"day range {where} names one day: write {quoted(names[0])}")
         result.update((first + offset) % 7 for offset in range((last - first) % 7 + 1))
     return frozenset(result)
-
-
-def _quoted(value: str) -> str:
-    """The value in quotes, with control characters shown as escapes to keep one line."""
-    return '"' + "".join(c if c.isprintable() else repr(c)[1:-1] for c in value) + '"'
 
 
 def _format_time(minutes: int) -> str:

@@ -12,7 +12,7 @@ import re
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 
 from mentorcli import zones
-from mentorcli.errors import BadInput
+from mentorcli.errors import BadInput, quoted
 
 _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
@@ -56,12 +56,6 @@ _DATE_FORMS = "use YYYY-MM-DD, today, yesterday, tomorrow, a weekday like tue, o
 _DATETIME_FORMS = "use e.g. 2026-11-24 15:30, yesterday 3pm, tue 09:30 or now"
 
 
-def _quoted(text: str) -> str:
-    """The user's text in quotes, on one line, short enough for an error message."""
-    shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
-    return f'"{shown[:60]}…"' if len(shown) > 60 else f'"{shown}"'
-
-
 def _words(text: str) -> str:
     return " ".join(text.split()).lower()
 
@@ -90,25 +84,25 @@ def _date(words: str, shown: str, today: date, past: bool) -> date:
         raise BadInput(_numeric_date_message(words, shown))
     if any(word in _MONTHS for word in re.findall(r"[a-z]+", words)):
         return _month_name_date(words, shown)
-    raise BadInput(f"{_quoted(shown)} is not a date: {_DATE_FORMS}")
+    raise BadInput(f"{quoted(shown)} is not a date: {_DATE_FORMS}")
 
 
 def _shift(day: date, days: int, shown: str) -> date:
     try:
         return day + timedelta(days=days)
     except OverflowError:
-        raise BadInput(f"{_quoted(shown)} is outside the calendar (years 1 to 9999)") from None
+        raise BadInput(f"{quoted(shown)} is outside the calendar (years 1 to 9999)") from None
 
 
 def _calendar_date(year: int, month: int, day: int, shown: str) -> date:
     if year < 1:
-        raise BadInput(f"{_quoted(shown)} is not a date: years run from 0001 to 9999")
+        raise BadInput(f"{quoted(shown)} is not a date: years run from 0001 to 9999")
     if not 1 <= month <= 12:
-        raise BadInput(f"{_quoted(shown)} is not a date: months run from 01 to 12")
+        raise BadInput(f"{quoted(shown)} is not a date: months run from 01 to 12")
     last = _days_in_month(year, month)
     if not 1 <= day <= last:
         raise BadInput(
-            f"{_quoted(shown)} is not a date: {_MONTH_NAMES[month - 1]} {year} has {last} days"
+            f"{quoted(shown)} is not a date: {_MONTH_NAMES[month - 1]} {year} has {last} days"
         )
     return date(year, month, day)
 
@@ -138,18 +132,18 @@ def _numeric_date_message(words: str, shown: str) -> str:
         readings = [_valid(int(words[:4]), int(words[4:6]), int(words[6:]))]
     found = list(dict.fromkeys(d.isoformat() for d in readings if d is not None))
     if len(found) == 2:
-        return f"{_quoted(shown)} is ambiguous: use ISO {found[0]} or {found[1]}"
+        return f"{quoted(shown)} is ambiguous: use ISO {found[0]} or {found[1]}"
     if found:
-        return f"{_quoted(shown)} is not an ISO date: use ISO {found[0]}"
+        return f"{quoted(shown)} is not an ISO date: use ISO {found[0]}"
     if len(pieces) > 1:
-        return f"{_quoted(shown)} is ambiguous: use ISO YYYY-MM-DD"
-    return f"{_quoted(shown)} is not a date: use ISO YYYY-MM-DD"
+        return f"{quoted(shown)} is ambiguous: use ISO YYYY-MM-DD"
+    return f"{quoted(shown)} is not a date: use ISO YYYY-MM-DD"
 
 
 def _month_name_date(words: str, shown: str) -> date:
     pieces = re.findall(_MONTH_FORM_TOKEN, words)
     if "".join(pieces) != words:
-        raise BadInput(f"{_quoted(shown)} is not a date: {_DATE_FORMS}")
+        raise BadInput(f"{quoted(shown)} is not a date: {_DATE_FORMS}")
     tokens = [piece for piece in pieces if piece.strip(" ,./-")]
     months = [t for t in tokens if t in _MONTHS]
     weekdays = [t for t in tokens if t in _WEEKDAYS]
@@ -166,13 +160,13 @@ def _month_name_date(words: str, shown: str) -> date:
         or any(t not in _FILLERS for t in others)
     ):
         raise BadInput(
-            f"{_quoted(shown)} is not a date: give day, month name and four-digit year, "
+            f"{quoted(shown)} is not a date: give day, month name and four-digit year, "
             "e.g. 24 Nov 2026"
         )
     expected = _calendar_date(int(years[0]), _MONTHS[months[0]], int(days[0]), shown)
     if weekdays and _WEEKDAYS[weekdays[0]] != expected.weekday():
         raise BadInput(
-            f"{_quoted(shown)} does not add up: {expected.isoformat()} is a "
+            f"{quoted(shown)} does not add up: {expected.isoformat()} is a "
             f"{_DAY_NAMES[expected.weekday()]}"
         )
     # dateutil.parser costs 20+ ms to import, so only these forms pay for it.
@@ -182,10 +176,10 @@ def _month_name_date(words: str, shown: str) -> date:
         parsed: datetime = parser.parse(words, default=datetime(2001, 2, 3))
         check: datetime = parser.parse(words, default=datetime(2002, 3, 4))
     except (ValueError, OverflowError):
-        raise BadInput(f"{_quoted(shown)} is not a date: {_DATE_FORMS}") from None
+        raise BadInput(f"{quoted(shown)} is not a date: {_DATE_FORMS}") from None
     # Anything the text left out comes from the default, so the two readings disagree on it.
     if parsed != check or parsed.tzinfo or parsed.date() != expected:
-        raise BadInput(f"{_quoted(shown)} is not a date: {_DATE_FORMS}")
+        raise BadInput(f"{quoted(shown)} is not a date: {_DATE_FORMS}")
     return expected
 
 
@@ -212,7 +206,7 @@ def parse_datetime(text: str, now: datetime, zone: str, *, past: bool = True) ->
     if clock is None:
         _date(words, shown, local_today, past)  # a bad date is reported as such
         raise BadInput(
-            f"{_quoted(shown)} has no time of day: add one, e.g. {_quoted(words + ' 15:30')}"
+            f"{quoted(shown)} has no time of day: add one, e.g. {quoted(words + ' 15:30')}"
         )
     day = local_today if day_words is None else _date(day_words, day_words, local_today, past)
     return _localise(datetime.combine(day, clock), tz, zone)
@@ -223,7 +217,7 @@ def _split_time(words: str, shown: str) -> tuple[str | None, time | None]:
     if iso:
         clock = re.fullmatch(_TIME_ONLY, iso["clock"])
         if not clock or clock["h12"]:
-            raise BadInput(f"{_quoted(shown)} is not a date and time: {_DATETIME_FORMS}")
+            raise BadInput(f"{quoted(shown)} is not a date and time: {_DATETIME_FORMS}")
         return iso["day"], _clock(clock, shown)
     for pattern in (_TIME_LAST, _TIME_FIRST):
         match = re.fullmatch(pattern, words)
@@ -237,11 +231,11 @@ def _clock(match: re.Match[str], shown: str) -> time:
     if match["h24"] is not None:
         hour, minute, second = int(match["h24"]), int(match["m24"]), int(match["s24"] or 0)
         if hour > 23 or minute > 59 or second > 59:
-            raise BadInput(f"{_quoted(shown)} has no such time: use 00:00 to 23:59")
+            raise BadInput(f"{quoted(shown)} has no such time: use 00:00 to 23:59")
         return time(hour, minute, second)
     hour, minute = int(match["h12"]), int(match["m12"] or 0)
     if not 1 <= hour <= 12 or minute > 59:
-        raise BadInput(f"{_quoted(shown)} has no such time: use 12am to 11:59pm, or 00:00 to 23:59")
+        raise BadInput(f"{quoted(shown)} has no such time: use 12am to 11:59pm, or 00:00 to 23:59")
     return time(hour % 12 + (12 if match["half"].startswith("p") else 0), minute)
 
 
@@ -250,12 +244,12 @@ def _offset_datetime(match: re.Match[str], shown: str) -> datetime:
     day = _calendar_date(year, month, day_of_month, match["day"])
     hour, minute, second = int(match["h"]), int(match["m"]), int(match["s"] or 0)
     if hour > 23 or minute > 59 or second > 59:
-        raise BadInput(f"{_quoted(shown)} has no such time: use 00:00 to 23:59")
+        raise BadInput(f"{quoted(shown)} has no such time: use 00:00 to 23:59")
     offset = UTC
     if not match["z"]:
         hours, minutes, seconds = int(match["oh"]), int(match["om"] or 0), int(match["os"] or 0)
         if hours > 23 or minutes > 59 or seconds > 59:
-            raise BadInput(f"{_quoted(shown)} has no such offset: use -23:59 to +23:59")
+            raise BadInput(f"{quoted(shown)} has no such offset: use -23:59 to +23:59")
         size = timedelta(hours=hours, minutes=minutes, seconds=seconds)
         offset = timezone(-size if match["sign"] == "-" else size)
     micro = int((match["frac"] or "0").ljust(6, "0"))
@@ -334,5 +328,5 @@ def from_utc_iso(text: str) -> datetime:
         return parsed.astimezone(UTC)
     except (ValueError, OverflowError):
         raise BadInput(
-            f"{_quoted(text)} is not a timestamp: expected ISO 8601 like 2026-11-24T15:30:00+00:00"
+            f"{quoted(text)} is not a timestamp: expected ISO 8601 like 2026-11-24T15:30:00+00:00"
         ) from None

@@ -8,7 +8,7 @@ import re
 from collections.abc import Mapping
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from mentorcli.errors import BadInput
+from mentorcli.errors import BadInput, quoted
 
 # Abbreviations people type for a zone. Several (EST, CET, ...) exist as legacy zone files, but
 # they name an offset, not a place, so following them would get a summer wrong: refuse them and
@@ -130,12 +130,6 @@ def _follow_links(name: str, links: Mapping[str, str]) -> str:
     return "UTC" if name == "Etc/UTC" else name
 
 
-def _quoted(text: str) -> str:
-    """The user's text in quotes, on one line, short enough for an error message."""
-    shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
-    return f'"{shown[:60]}…"' if len(shown) > 60 else f'"{shown}"'
-
-
 def _either(names: list[str] | tuple[str, ...]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
 
@@ -154,7 +148,7 @@ def resolve_zone(name: str) -> str:
         return "UTC"
     if key.upper() in _ABBREVIATIONS:
         raise BadInput(
-            f"{_quoted(key)} is an abbreviation, not a time zone; "
+            f"{quoted(key)} is an abbreviation, not a time zone; "
             f"did you mean {_either(_ABBREVIATIONS[key.upper()])}?"
         )
     offset = re.fullmatch(_OFFSET, key)
@@ -177,7 +171,7 @@ def _offset_message(key: str, offset: re.Match[str]) -> str:
         fix = f"use the zone of a place (e.g. Asia/Karachi), or {etc} for a fixed UTC{sign}{hours}"
     else:
         fix = "use the zone of a place, e.g. Asia/Kolkata"
-    return f"{_quoted(key)} is an offset, not a time zone; {fix}"
+    return f"{quoted(key)} is an offset, not a time zone; {fix}"
 
 
 def _unknown_message(key: str, names: _ZoneNames) -> str:
@@ -206,8 +200,8 @@ def _unknown_message(key: str, names: _ZoneNames) -> str:
         if canonical not in suggestions and canonical not in _NOT_PLACES:
             suggestions.append(canonical)
     if suggestions:
-        return f"unknown time zone {_quoted(key)}; did you mean {_either(suggestions[:3])}?"
-    return f"unknown time zone {_quoted(key)}; use an IANA name like Europe/London or Asia/Kolkata"
+        return f"unknown time zone {quoted(key)}; did you mean {_either(suggestions[:3])}?"
+    return f"unknown time zone {quoted(key)}; use an IANA name like Europe/London or Asia/Kolkata"
 
 
 @functools.lru_cache(maxsize=64)
