@@ -13,7 +13,19 @@ from ..errors import DatabaseBusy, DatabaseUnusable, FileProblem, MentorError
 
 APPLICATION_ID = 0x4D4E5452  # "MNTR"
 SCHEMA_VERSION = 2  # the number of migrations in schema.py; kept here so opening stays light
-BUSY_TIMEOUT_MS = 5000
+BUSY_TIMEOUT_MS = 10_000
+
+
+def busy_timeout_ms(environ: Mapping[str, str] | None = None) -> int:
+    """How long to wait for another mentor's write: MENTOR_BUSY_TIMEOUT seconds, else 10 s."""
+    env = os.environ if environ is None else environ
+    try:
+        seconds = float(env.get("MENTOR_BUSY_TIMEOUT", ""))
+    except ValueError:
+        return BUSY_TIMEOUT_MS
+    return max(0, int(seconds * 1000))
+
+
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -42,9 +54,12 @@ def _create_owner_only(path: Path) -> None:
     """Create the folder (0700) and an empty file (0600) whatever the umask."""
     folder = path.parent
     if not folder.exists():
-        folder.mkdir(parents=True, mode=0o700)
+        folder.mkdir(parents=True, mode=0o700, exist_ok=True)
         os.chmod(folder, 0o700)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return  # another mentor created it a moment ago
     try:
         os.fchmod(fd, 0o600)
     finally:
@@ -60,6 +75,23 @@ def _refuse(path: Path, why: str) -> DatabaseUnusable:
     return DatabaseUnusable(f"{path} {why}; it was left untouched")
 
 
+def _writable(path: Path) -> bool:
+    return os.access(path.parent, os.W_OK) and os.access(path, os.W_OK)
+
+
+def _read_only_uri(path: Path) -> str:
+    """A URI that reads without writing anything, even in a read-only folder.
+
+    Where the folder cannot take the -shm file and no -wal is left over, nobody
+    can change the file, so SQLite may treat it as immutable.
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    wal = path.with_name(path.name + "-wal")
+    if not os.access(path.parent, os.W_OK) and not wal.exists():
+        uri += "&immutable=1"
+    return uri
+
+
 def _inspect(path: Path) -> tuple[bool, int]:
     """Whether the file is new (empty) and its schema version; refuse what is not ours."""
     header = _read_header(path)
@@ -72,7 +104,7 @@ def _inspect(path: Path) -> tuple[bool, int]:
         raise _refuse(path, "belongs to another program (not a mentor database)")
     # A read-only look, so that a file we refuse is never checkpointed or changed.
     try:
-        probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        probe = sqlite3.connect(_read_only_uri(path), uri=True)
         try:
             app_id = probe.execute("PRAGMA application_id").fetchone()[0]
             version = probe.execute("PRAGMA user_version").fetchone()[0]
@@ -80,9 +112,10 @@ def _inspect(path: Path) -> tuple[bool, int]:
         finally:
             probe.close()
     except sqlite3.DatabaseError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
-            raise DatabaseBusy(f"{path} stayed busy; another mentor is writing to it") from exc
-        raise _refuse(path, f"is damaged ({exc})") from exc
+        error = translate(exc, path)
+        if isinstance(error, DatabaseUnusable):
+            raise _refuse(path, f"is damaged ({exc})") from exc
+        raise error from exc
     if app_id == 0 and tables == 0:
         return True, 0
     if app_id != APPLICATION_ID:
@@ -97,7 +130,7 @@ def _inspect(path: Path) -> tuple[bool, int]:
 
 
 def _configure(conn: sqlite3.Connection) -> None:
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = FULL")
 
@@ -110,7 +143,15 @@ def open_connection(path: Path, clock: Callable[[], datetime] | None = None) -> 
         elif path.is_dir():
             raise FileProblem(f"{path} is a folder; give the path of a database file")
         new, version = _inspect(path)
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        if _writable(path):
+            target, uri = str(path), False
+        else:
+            if version < SCHEMA_VERSION:
+                raise FileProblem(f"{path} is read-only and needs an upgrade; make it writable")
+            target, uri = _read_only_uri(path), True
+        conn = sqlite3.connect(
+            target, timeout=busy_timeout_ms() / 1000, isolation_level=None, uri=uri
+        )
     except OSError as exc:
         raise FileProblem(f"cannot open {path}: {exc.strerror or exc}") from exc
     try:
@@ -139,7 +180,7 @@ def backup_to(source: Path, target: Path) -> None:
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     os.fchmod(fd, 0o600)
     os.close(fd)
-    reader = sqlite3.connect(str(source), timeout=BUSY_TIMEOUT_MS / 1000)
+    reader = sqlite3.connect(str(source), timeout=busy_timeout_ms() / 1000)
     dest = sqlite3.connect(str(target))
     try:
         reader.backup(dest)
@@ -196,7 +237,10 @@ def translate(exc: sqlite3.Error, path: Path | None = None) -> MentorError:
     where = f"{path}" if path else "the database"
     lowered = text.lower()
     if "locked" in lowered or "busy" in lowered:
-        return DatabaseBusy(f"{where} stayed busy past {BUSY_TIMEOUT_MS // 1000} s; try again")
+        return DatabaseBusy(
+            f"{where} stayed busy past {busy_timeout_ms() / 1000:g} s (another mentor is "
+            "writing; MENTOR_BUSY_TIMEOUT sets the wait); nothing was written"
+        )
     if "readonly" in lowered or "read-only" in lowered:
         return FileProblem(f"{where} is read-only; nothing was written")
     if "disk is full" in lowered or "disk i/o" in lowered:
