@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
 import sys
 import traceback
@@ -46,6 +47,8 @@ def run_guarded(command: _click.Command, args: Sequence[str] | None, **extra: An
     debug = "--debug" in argv
     try:
         result = TyperGroup.main(command, argv, standalone_mode=False, **extra)  # type: ignore[arg-type]
+        if result == 130:  # click turned a Ctrl-C into an exit code
+            return _fail("interrupted; nothing was written", 130)
         return result if isinstance(result, int) else 0
     except MentorError as exc:
         if isinstance(exc, Interrupted):
@@ -76,6 +79,9 @@ def run_guarded(command: _click.Command, args: Sequence[str] | None, **extra: An
         return _fail(str(error), error.exit_code)
     except OSError as exc:
         if exc.errno == errno.EPIPE:
+            # The reader went away (`mentor ... | head`): stop quietly, and keep the
+            # interpreter's final flush from failing on the closed pipe too.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 0
         return _fail(str(_from_os_error(exc)), 5)
     except Exception as exc:
