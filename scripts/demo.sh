@@ -31,5 +31,10 @@ step mentor pair add rui ana --focus "growing into a tech lead" --cadence weekly
 step mentor pair add rui ben --focus "first open-source contribution" --cadence "every 2 weeks" --channel chat
 step mentor pair list
 step mentor pair show ana
+# When can they meet? Three zones across New York's change to summer time, then the
+# weekly slots that survive Europe's change too, then a trio with no shared hour.
+step mentor schedule rui/ana --zone "ben-late=Asia/Kolkata 12:00-21:00" --from 2026-03-02 --days 14 --tz UTC
+step mentor schedule ana --from 2026-03-16 --days 35 --tz Europe/Lisbon --recurring
+step mentor schedule rui/ana ben --from 2026-03-02 --days 2 --tz UTC
 expect_failure mentor person add kim --tz IST
 expect_failure mentor pair show rui

@@ -12,14 +12,11 @@ from hypothesis import strategies as st
 from mentorcli.overlap import (
     Notice,
     Participant,
-    RecurringSlot,
-    Stretch,
     day_range,
     dst_notices,
-    least_painful,
-    recurring_slots,
     shared_windows,
 )
+from mentorcli.plans import RecurringSlot, Stretch, least_painful, recurring_slots
 from test_overlap import (
     ALWAYS,
     ONE_MINUTE,

@@ -1,13 +1,11 @@
-"""Availability windows across time zones: shared windows, DST notices, stretches, slots (pure)."""
+"""Availability across time zones: who is available when, shared windows, DST notices (pure)."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import cache, lru_cache
-from itertools import pairwise
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mentorcli.errors import BadInput
@@ -15,7 +13,8 @@ from mentorcli.hours import Hours
 
 # Instants are whole microseconds since the Unix epoch (UTC); wall-clock times are
 # microseconds since 1970-01-01 00:00 on the local clock. Integers keep the interval
-# arithmetic exact and fast.
+# arithmetic exact and fast. The integer functions without a leading underscore
+# (to_micros, available_micros, offset_segments, ...) are what plans.py builds on.
 SECOND = 1_000_000
 MINUTE = 60 * SECOND
 HOUR = 60 * MINUTE
@@ -26,8 +25,6 @@ _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 # Offsets are probed this often and bisected where they differ: two changes within
 # 12 hours that undo each other would go unseen, and the tz database has none.
 _PROBE = 12 * HOUR
-_GRID = 15 * MINUTE
-_FOREVER = 1 << 80  # later than any instant
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -65,59 +62,33 @@ class Notice:
     text: str
 
 
-@dataclass(frozen=True)
-class Stretch:
-    """A proposed slot outside someone's hours, with the minutes each person stretches."""
-
-    start: datetime
-    end: datetime
-    outside: dict[str, int]
-
-    @property
-    def total(self) -> int:
-        """Minutes outside working hours, summed over everyone."""
-        return sum(self.outside.values())
-
-
-@dataclass(frozen=True)
-class RecurringSlot:
-    """A weekly slot in the anchor's wall-clock time; `end` 00:00 means midnight.
-
-    Slots never cross the anchor's midnight: a window across it is two slots.
-    `broken_weeks` are the Mondays of weeks where the slot is not inside
-    everyone's hours (a wall-clock time that is skipped or repeated counts as
-    inside only if every occurrence is).
-    """
-
-    weekday: int
-    start: time
-    end: time
-    zone: str
-    broken_weeks: tuple[date, ...]
-
-
 def available_intervals(
     p: Participant, start: datetime, end: datetime
 ) -> list[tuple[datetime, datetime]]:
     """When `p` is available within [start, end): UTC, sorted, merged."""
-    return [(_instant(a), _instant(b)) for a, b in _available(p, _micros(start), _micros(end))]
+    return [
+        (from_micros(a), from_micros(b))
+        for a, b in available_micros(p, to_micros(start), to_micros(end))
+    ]
 
 
 def shared_windows(
     participants: Sequence[Participant], start: datetime, end: datetime, min_minutes: int = 30
 ) -> list[Window]:
     """The maximal intervals in [start, end) when everyone is available, at least min_minutes."""
-    shared = _shared(participants, _micros(start), _micros(end))
-    return [Window(_instant(a), _instant(b)) for a, b in shared if b - a >= min_minutes * MINUTE]
+    shared = shared_micros(participants, to_micros(start), to_micros(end))
+    return [
+        Window(from_micros(a), from_micros(b)) for a, b in shared if b - a >= min_minutes * MINUTE
+    ]
 
 
 def day_range(first: date, days: int, display_zone: str) -> tuple[datetime, datetime]:
     """From the first instant of `first` to that of `days` days later, local to display_zone."""
     if days < 1:
         raise BadInput(f'bad number of days "{days}": expected a whole number of 1 or more')
-    start = _first_instant(display_zone, _wall(first))
-    end = _first_instant(display_zone, _wall(first + timedelta(days=days)))
-    return _instant(start), _instant(end)
+    start = first_instant(display_zone, wall_midnight(first))
+    end = first_instant(display_zone, wall_midnight(first + timedelta(days=days)))
+    return from_micros(start), from_micros(end)
 
 
 def dst_notices(
@@ -133,13 +104,13 @@ def dst_notices(
     every offset fixed, the shared time repeats each week, so two patterns differ
     exactly when the change moves or resizes some window.
     """
-    lo, hi = _micros(start), _micros(end)
+    lo, hi = to_micros(start), to_micros(end)
     zones = list(dict.fromkeys([*(p.zone for p in participants), display_zone]))
     changes_by_date: dict[date, list[tuple[int, str]]] = {}
     for zone in zones:
-        for segment_start, _, _ in _segments(zone, lo // DAY - 3, hi // DAY + 4)[1:]:
+        for segment_start, _, _ in offset_segments(zone, lo // DAY - 3, hi // DAY + 4)[1:]:
             if lo < segment_start < hi:
-                local = _wall_date(segment_start + _offset(display_zone, segment_start))
+                local = wall_date(segment_start + _offset(display_zone, segment_start))
                 changes_by_date.setdefault(local, []).append((segment_start, zone))
 
     changed: list[tuple[date, str, str]] = []
@@ -158,105 +129,6 @@ def dst_notices(
             text += f" until {_day_label(changed[index + 1][0])}"
         notices.append(Notice(local_date, text))
     return notices
-
-
-def least_painful(
-    participants: Sequence[Participant],
-    start: datetime,
-    end: datetime,
-    min_minutes: int = 30,
-    limit: int = 3,
-) -> list[Stretch]:
-    """Slots of min_minutes on a 15-minute UTC grid needing the fewest minutes outside hours.
-
-    Ranked by total stretch, then by the largest single stretch (sharing the pain
-    beats putting it all on one person), then by how far the slot lies from the
-    hours of those wholly outside them (just before someone's day starts beats
-    their midnight), then by time. Slots that overlap a chosen one are skipped,
-    and a time of day already chosen is offered again only when there are too few
-    distinct ones.
-    """
-    lo, hi = _micros(start), _micros(end)
-    length = max(min_minutes, 1) * MINUTE
-    first = -(-lo // _GRID) * _GRID
-    starts = range(first, hi - length + 1, _GRID)
-    if not starts or limit < 1:
-        return []
-    outside_by_person = []
-    distance = [0] * len(starts)
-    for p in participants:
-        # A week either side, to tell how far a slot is from the nearest working time.
-        available = _available(p, lo - WEEK, hi + WEEK)
-        before_starts = _coverage(available, starts)
-        before_ends = _coverage(available, range(starts[0] + length, hi + 1, _GRID))
-        outside_by_person.append(
-            [
-                -((b - a - length) // MINUTE)  # whole minutes outside, rounded up
-                for a, b in zip(before_starts, before_ends, strict=True)
-            ]
-        )
-        away = _distances(available, starts, length)
-        distance = [a + b for a, b in zip(distance, away, strict=True)]
-    by_slot = list(zip(*outside_by_person, strict=True)) or [()] * len(starts)
-    ranked = sorted(
-        range(len(starts)),
-        key=lambda i: (sum(by_slot[i]), max(by_slot[i], default=0), distance[i], i),
-    )
-    chosen: list[int] = []
-    for distinct_time_of_day in (True, False):
-        for i in ranked:
-            if len(chosen) == limit:
-                break
-            if all(
-                abs(starts[i] - starts[c]) >= length
-                and not (distinct_time_of_day and _same_time_of_day(starts[i], starts[c], length))
-                for c in chosen
-            ):
-                chosen.append(i)
-    return [
-        Stretch(
-            _instant(starts[i]),
-            _instant(starts[i] + length),
-            {p.name: outside for p, outside in zip(participants, by_slot[i], strict=True)},
-        )
-        for i in chosen
-    ]
-
-
-def recurring_slots(
-    participants: Sequence[Participant],
-    start: datetime,
-    end: datetime,
-    min_minutes: int = 30,
-    anchor: int = 0,
-) -> list[RecurringSlot]:
-    """Weekly slots in the anchor's zone that hold in every week, or in most but not all.
-
-    Only the anchor's local days wholly inside [start, end) count as weeks. A slot
-    is reported when it holds in more than half of its weeks; `broken_weeks` lists
-    the others. Adjacent times with the same broken weeks form one maximal slot.
-    """
-    if not participants:
-        return []
-    zone = participants[anchor].zone
-    lo, hi = _micros(start), _micros(end)
-    shared = _shared(participants, lo, hi)
-    segments = _segments(zone, lo // DAY - 3, hi // DAY + 4)
-    day = _wall_date(lo + min(offset for _, _, offset in segments))
-    last_day = _wall_date(hi + max(offset for _, _, offset in segments))
-    holding_by_weekday: dict[int, list[tuple[date, list[Interval]]]] = {}
-    while day <= last_day:
-        if lo <= _first_instant(zone, _wall(day)) and _first_instant(zone, _wall(day) + DAY) <= hi:
-            holding = _holding_wall_times(segments, shared, _wall(day))
-            holding_by_weekday.setdefault(day.weekday(), []).append((day, holding))
-        day += timedelta(days=1)
-
-    slots = []
-    for weekday, days in sorted(holding_by_weekday.items()):
-        for a, b, broken in _slots_for_weekday(days):
-            if b - a >= min_minutes * MINUTE:
-                slots.append(RecurringSlot(weekday, _time_of_day(a), _time_of_day(b), zone, broken))
-    return slots
 
 
 def city_name(zone: str) -> str:
@@ -278,13 +150,13 @@ def _zone(name: str) -> ZoneInfo:
 
 
 def _offset(zone: str, instant: int) -> int:
-    offset = _instant(instant).astimezone(_zone(zone)).utcoffset()
+    offset = from_micros(instant).astimezone(_zone(zone)).utcoffset()
     assert offset is not None
     return offset // timedelta(microseconds=1)
 
 
 @lru_cache(maxsize=1024)
-def _segments(zone: str, first_day: int, last_day: int) -> tuple[Segment, ...]:
+def offset_segments(zone: str, first_day: int, last_day: int) -> tuple[Segment, ...]:
     """Stretches of constant UTC offset covering UTC days [first_day, last_day)."""
     lo, hi = first_day * DAY, last_day * DAY
     segments = []
@@ -312,9 +184,9 @@ def _first_change(zone: str, lo: int, hi: int, offset: int) -> int:
     return hi
 
 
-def _first_instant(zone: str, wall: int) -> int:
+def first_instant(zone: str, wall: int) -> int:
     """The first instant whose wall-clock time in `zone` is at or after `wall`."""
-    segments = _segments(zone, wall // DAY - 3, wall // DAY + 4)
+    segments = offset_segments(zone, wall // DAY - 3, wall // DAY + 4)
     return min(
         max(segment_start, wall - offset)
         for segment_start, segment_end, offset in segments
@@ -332,10 +204,10 @@ def _daily_wall_times(hours: Hours) -> tuple[tuple[Interval, ...], ...]:
     for span in hours.spans:
         for weekday in span.days:
             by_weekday[weekday].append((span.start, span.start + span.length))
-    return tuple(tuple(_merge(intervals)) for intervals in by_weekday)
+    return tuple(tuple(merge_intervals(intervals)) for intervals in by_weekday)
 
 
-def _available(p: Participant, lo: int, hi: int) -> list[Interval]:
+def available_micros(p: Participant, lo: int, hi: int) -> list[Interval]:
     """The instants in [lo, hi) whose wall-clock time falls in one of p's spans.
 
     Within a segment of constant offset, wall time is UTC plus the offset, so each
@@ -344,15 +216,15 @@ def _available(p: Participant, lo: int, hi: int) -> list[Interval]:
     """
     if lo >= hi:
         return []
-    segments = _segments(p.zone, lo // DAY - 3, hi // DAY + 4)
+    segments = offset_segments(p.zone, lo // DAY - 3, hi // DAY + 4)
     daily = _daily_wall_times(p.hours)
     # Two days before: a span past midnight can reach into the range, and a clock
     # turned back across midnight can repeat the previous day.
-    day = _wall_date(lo + min(offset for _, _, offset in segments)) - timedelta(days=2)
-    last_day = _wall_date(hi + max(offset for _, _, offset in segments))
+    day = wall_date(lo + min(offset for _, _, offset in segments)) - timedelta(days=2)
+    last_day = wall_date(hi + max(offset for _, _, offset in segments))
     pieces = []
     while day <= last_day:
-        midnight = _wall(day)
+        midnight = wall_midnight(day)
         for start_minute, end_minute in daily[day.weekday()]:
             wall_start, wall_end = midnight + start_minute * MINUTE, midnight + end_minute * MINUTE
             for segment_start, segment_end, offset in segments:
@@ -361,13 +233,14 @@ def _available(p: Participant, lo: int, hi: int) -> list[Interval]:
                 if a < b:
                     pieces.append((a, b))
         day += timedelta(days=1)
-    return _merge(pieces)
+    return merge_intervals(pieces)
 
 
-def _shared(participants: Sequence[Participant], lo: int, hi: int) -> list[Interval]:
+def shared_micros(participants: Sequence[Participant], lo: int, hi: int) -> list[Interval]:
+    """The instants in [lo, hi) when every participant is available."""
     shared = [(lo, hi)] if lo < hi else []
     for p in participants:
-        shared = _intersect(shared, _available(p, lo, hi))
+        shared = _intersect(shared, available_micros(p, lo, hi))
     return shared
 
 
@@ -389,9 +262,11 @@ def _weekly_windows(
         for weekday, intervals in enumerate(_daily_wall_times(p.hours)):
             for a, b in intervals:
                 pieces += _around_week(weekday * DAY + a * MINUTE - offset, (b - a) * MINUTE)
-        shared = _intersect(shared, _merge(pieces))
+        shared = _intersect(shared, merge_intervals(pieces))
     display_offset = _offset(display_zone, instant)
-    shown = _merge(piece for a, b in shared for piece in _around_week(a + display_offset, b - a))
+    shown = merge_intervals(
+        piece for a, b in shared for piece in _around_week(a + display_offset, b - a)
+    )
     if len(shown) > 1 and shown[0][0] == 0 and shown[-1][1] == WEEK:
         shown = [(shown[-1][0], shown[-1][1] + shown[0][1]), *shown[1:-1]]
     windows = [(a, b - a) for a, b in shown if b - a >= min_minutes * MINUTE]
@@ -466,97 +341,11 @@ def _duration(length: int) -> str:
     return f"{hours} h" if hours else f"{minutes} min"
 
 
-# Stretches.
-
-
-def _coverage(intervals: list[Interval], points: Iterable[int]) -> list[int]:
-    """For each of the ascending points, how much of the intervals lies before it."""
-    result = []
-    covered = 0
-    never = (_FOREVER, _FOREVER)
-    remaining = iter(intervals)
-    a, b = next(remaining, never)
-    for point in points:
-        while b <= point:
-            covered += b - a
-            a, b = next(remaining, never)
-        result.append(covered + point - a if point > a else covered)
-    return result
-
-
-def _distances(intervals: list[Interval], starts: range, length: int) -> list[int]:
-    """For each slot [start, start + length), how far it is from the intervals (0 if touching)."""
-    result = []
-    index = 0
-    for start in starts:
-        while index < len(intervals) and intervals[index][1] <= start:
-            index += 1
-        after = intervals[index][0] - start - length if index < len(intervals) else _FOREVER
-        before = start - intervals[index - 1][1] if index else _FOREVER
-        result.append(max(0, min(before, after)))
-    return result
-
-
-def _same_time_of_day(a: int, b: int, length: int) -> bool:
-    return min((a - b) % DAY, (b - a) % DAY) < length
-
-
-# Recurring slots.
-
-
-def _holding_wall_times(
-    segments: tuple[Segment, ...], shared: list[Interval], midnight: int
-) -> list[Interval]:
-    """The wall times of one local day (from its midnight) at which everyone is available.
-
-    A wall time counts only if it occurs and every occurrence is shared time.
-    """
-    occurring, failing = [], []
-    for segment_start, segment_end, offset in segments:
-        a = max(segment_start, midnight - offset)
-        b = min(segment_end, midnight + DAY - offset)
-        if a < b:
-            shift = offset - midnight
-            occurring.append((a + shift, b + shift))
-            failing += [(x + shift, y + shift) for x, y in _subtract([(a, b)], shared)]
-    return _subtract(_merge(occurring), _merge(failing))
-
-
-def _slots_for_weekday(
-    days: list[tuple[date, list[Interval]]],
-) -> list[tuple[int, int, tuple[date, ...]]]:
-    """Maximal runs of wall time holding on most of these days, with the weeks that break."""
-    bounds = sorted({x for _, holding in days for interval in holding for x in interval})
-    runs: list[tuple[int, int, tuple[date, ...]]] = []
-    for a, b in pairwise(bounds):
-        broken = tuple(
-            day - timedelta(days=day.weekday())
-            for day, holding in days
-            if not _contains(holding, a)
-        )
-        if 2 * len(broken) >= len(days):
-            continue
-        if runs and runs[-1][1] == a and runs[-1][2] == broken:
-            runs[-1] = (runs[-1][0], b, broken)
-        else:
-            runs.append((a, b, broken))
-    return runs
-
-
-def _contains(intervals: list[Interval], point: int) -> bool:
-    index = bisect_right(intervals, (point, _FOREVER)) - 1
-    return index >= 0 and intervals[index][0] <= point < intervals[index][1]
-
-
-def _time_of_day(since_midnight: int) -> time:
-    seconds = since_midnight % DAY // SECOND
-    return time(seconds // 3600, seconds // 60 % 60, seconds % 60)
-
-
 # Interval arithmetic on sorted lists of half-open [a, b).
 
 
-def _merge(intervals: Iterable[Interval]) -> list[Interval]:
+def merge_intervals(intervals: Iterable[Interval]) -> list[Interval]:
+    """The intervals sorted, empty ones dropped, overlapping and touching ones joined."""
     merged: list[Interval] = []
     for a, b in sorted(intervals):
         if a >= b:
@@ -586,40 +375,26 @@ def _intersect(first: list[Interval], second: list[Interval]) -> list[Interval]:
     return result
 
 
-def _subtract(kept: list[Interval], removed: list[Interval]) -> list[Interval]:
-    result = []
-    for a, b in kept:
-        for x, y in removed:
-            if x >= b:
-                break
-            if y <= a:
-                continue
-            if x > a:
-                result.append((a, x))
-            a = max(a, y)
-            if a >= b:
-                break
-        if a < b:
-            result.append((a, b))
-    return result
-
-
 # Conversions.
 
 
-def _micros(instant: datetime) -> int:
+def to_micros(instant: datetime) -> int:
+    """An aware datetime as microseconds since the epoch."""
     if instant.utcoffset() is None:
         raise ValueError(f"expected an aware datetime, got {instant!r}")
     return (instant - _EPOCH) // timedelta(microseconds=1)
 
 
-def _instant(micros: int) -> datetime:
+def from_micros(micros: int) -> datetime:
+    """Microseconds since the epoch as an aware UTC datetime."""
     return _EPOCH + timedelta(microseconds=micros)
 
 
-def _wall(day: date) -> int:
+def wall_midnight(day: date) -> int:
+    """The wall-clock time of the start of `day`."""
     return (day.toordinal() - _EPOCH_ORDINAL) * DAY
 
 
-def _wall_date(wall: int) -> date:
+def wall_date(wall: int) -> date:
+    """The date a wall-clock time falls on."""
     return date.fromordinal(_EPOCH_ORDINAL + wall // DAY)

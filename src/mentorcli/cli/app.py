@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from .. import __version__
-from . import pair, person
+from . import pair, person, schedule
 from .boundary import MentorGroup, run_guarded
 from .runtime import runtime
 
@@ -48,6 +48,7 @@ def root(
 
 app.add_typer(person.app, name="person")
 app.add_typer(pair.app, name="pair")
+app.command("schedule")(schedule.schedule)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,79 @@
+"""`mentor schedule`: when can these people meet? Shared working hours across time zones."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..render.output import print_json
+from .common import JsonFlag, complete_handle
+from .runtime import runtime
+
+Who = Annotated[
+    list[str] | None,
+    typer.Argument(
+        metavar="[WHO]...",
+        help="People (handles) or pairs (MENTOR/MENTEE or an id); a pair means both people. "
+        "One handle alone means that person's one active pair.",
+        autocompletion=complete_handle,
+    ),
+]
+Zones = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--zone",
+        metavar="SPEC",
+        help='Someone not stored, as "[LABEL=]ZONE [HOURS]", e.g. "ops=Asia/Tokyo sun-thu '
+        '22:00-06:00"; hours default to 09:00-17:00. Repeatable.',
+    ),
+]
+From = Annotated[
+    str | None,
+    typer.Option(
+        "--from", metavar="DATE", help="First day, e.g. 2026-03-02 or mon (default today)."
+    ),
+]
+Days = Annotated[int, typer.Option(metavar="N", help="How many days to look at, 1 to 366.")]
+Minimum = Annotated[
+    int, typer.Option("--min", metavar="MINUTES", help="Shortest window worth showing.")
+]
+Display = Annotated[
+    str | None,
+    typer.Option("--tz", metavar="ZONE", help="Show times in this zone (default the machine's)."),
+]
+Recurring = Annotated[
+    bool,
+    typer.Option("--recurring", help="Also find weekly slots that hold in every week."),
+]
+
+
+def schedule(
+    who: Who = None,
+    zone: Zones = None,
+    from_: From = None,
+    days: Days = 7,
+    min_minutes: Minimum = 30,
+    tz: Display = None,
+    recurring: Recurring = False,
+    json: JsonFlag = False,
+) -> None:
+    """Find when everyone is within working hours, day by day, across DST changes."""
+    from ..reports.schedule import build_schedule, gather_participants, schedule_json
+    from ..when import parse_date
+    from ..zones import resolve_zone
+    from ..zones import zone as zone_info
+
+    shown = resolve_zone(tz) if tz is not None else runtime.local_zone()
+    today = runtime.now().astimezone(zone_info(shown)).date()
+    first = parse_date(from_, today) if from_ is not None else today
+    everyone = gather_participants(who or [], zone or [], runtime.store)
+    plan = build_schedule(
+        everyone, first, days, shown, min_minutes, recurring=recurring, timeline=not json
+    )
+    if json:
+        print_json(schedule_json(plan))
+        return
+    from ..render.schedule import show_schedule
+
+    show_schedule(plan)

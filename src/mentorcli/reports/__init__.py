@@ -1,0 +1,1 @@
+"""Reports: plain data built from the Store and the pure modules, for the renderers; no printing."""

@@ -1,0 +1,484 @@
+"""`mentor schedule` through the real CLI: the JSON contract, the human view, every bad input."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import Outcome, Run
+
+NEW_YORK_LONDON_KOLKATA = (
+    "--zone",
+    "America/New_York",
+    "--zone",
+    "Europe/London",
+    "--zone",
+    "Asia/Kolkata 12:00-21:00",
+    "--from",
+    "2026-03-02",
+    "--days",
+    "14",
+    "--tz",
+    "UTC",
+)
+NO_WINDOW = (
+    "--zone",
+    "Europe/London",
+    "--zone",
+    "Asia/Tokyo",
+    "--zone",
+    "America/Los_Angeles",
+    "--from",
+    "2026-01-12",
+    "--tz",
+    "UTC",
+)
+RECURRING = (
+    "--zone",
+    "Europe/London",
+    "--zone",
+    "ny=America/New_York 09:00-12:00",
+    "--from",
+    "2026-02-23",
+    "--days",
+    "56",
+    "--tz",
+    "Europe/London",
+    "--recurring",
+)
+
+
+def as_json(outcome: Outcome) -> Any:
+    assert outcome.code == 0, outcome.err
+    assert outcome.err == ""
+    return json.loads(outcome.out)
+
+
+def names(run: Run, *args: str) -> list[str]:
+    data = as_json(run("schedule", *args, "--from", "2026-03-02", "--days", "1", "--json"))
+    return [p["name"] for p in data["participants"]]
+
+
+def words(line: str) -> list[str]:
+    return line.split()
+
+
+def test_json_is_exactly_the_documented_object(run: Run) -> None:
+    data = as_json(
+        run(
+            "schedule",
+            "--zone",
+            "ny=America/New_York",
+            "--zone",
+            "Europe/London",
+            "--from",
+            "2026-03-02",
+            "--days",
+            "14",
+            "--tz",
+            "UTC",
+            "--json",
+        )
+    )
+    assert list(data) == [
+        "from",
+        "days",
+        "tz",
+        "min_minutes",
+        "participants",
+        "windows",
+        "notices",
+    ]
+    assert (data["from"], data["days"], data["tz"], data["min_minutes"]) == (
+        "2026-03-02",
+        14,
+        "UTC",
+        30,
+    )
+    assert data["participants"] == [
+        {"name": "ny", "timezone": "America/New_York", "hours": "mon-fri 09:00-17:00"},
+        {"name": "Europe/London", "timezone": "Europe/London", "hours": "mon-fri 09:00-17:00"},
+    ]
+    windows = data["windows"]
+    assert len(windows) == 10
+    assert windows[0] == {
+        "start": "2026-03-02T14:00:00+00:00",
+        "end": "2026-03-02T17:00:00+00:00",
+        "minutes": 180,
+        "local": {
+            "ny": {"start": "2026-03-02T09:00:00-05:00", "end": "2026-03-02T12:00:00-05:00"},
+            "Europe/London": {
+                "start": "2026-03-02T14:00:00+00:00",
+                "end": "2026-03-02T17:00:00+00:00",
+            },
+        },
+    }
+    # After New York's change on the 8th the window opens an hour earlier.
+    assert windows[5]["start"] == "2026-03-09T13:00:00+00:00"
+    assert windows[5]["minutes"] == 240
+    assert windows[5]["local"]["ny"]["start"] == "2026-03-09T09:00:00-04:00"
+    assert [w["start"] for w in windows] == sorted(w["start"] for w in windows)
+    assert all(set(w) == {"start", "end", "minutes", "local"} for w in windows)
+    assert data["notices"] == [
+        {
+            "date": "2026-03-08",
+            "text": "From Sun 8 Mar New York is on summer time: "
+            "the shared window grows from 3 h to 4 h",
+        }
+    ]
+
+
+def test_json_times_carry_the_display_zone_offset(run: Run) -> None:
+    data = as_json(
+        run(
+            "schedule",
+            "--zone",
+            "America/New_York",
+            "--zone",
+            "Europe/London",
+            "--from",
+            "2026-03-02",
+            "--days",
+            "1",
+            "--tz",
+            "Asia/Kolkata",
+            "--json",
+        )
+    )
+    assert data["tz"] == "Asia/Kolkata"
+    assert data["windows"][0]["start"] == "2026-03-02T19:30:00+05:30"
+    assert data["windows"][0]["end"] == "2026-03-02T22:30:00+05:30"
+
+
+def test_three_zones_with_a_daylight_saving_notice(run: Run) -> None:
+    outcome = run("schedule", *NEW_YORK_LONDON_KOLKATA)
+    assert outcome.code == 0, outcome.err
+    lines = outcome.out.splitlines()
+    assert "When America/New_York, Europe/London, Asia/Kolkata can meet" in lines
+    assert "Mon 2 Mar 2026 to Sun 15 Mar 2026, times in UTC, windows of 30 min or more" in lines
+    assert lines[lines.index("Shared windows") + 1].split() == [
+        "day",
+        "UTC",
+        "length",
+        "America/New_York",
+        "Europe/London",
+        "Asia/Kolkata",
+    ]
+    rows = [words(line) for line in lines]
+    assert [
+        "Mon",
+        "2",
+        "Mar",
+        "14:00-15:30",
+        "1h30",
+        "09:00-10:30",
+        "14:00-15:30",
+        "19:30-21:00",
+    ] in rows
+    assert [
+        "Mon",
+        "9",
+        "Mar",
+        "13:00-15:30",
+        "2h30",
+        "09:00-11:30",
+        "13:00-15:30",
+        "18:30-21:00",
+    ] in rows
+    assert (
+        "- From Sun 8 Mar New York is on summer time: "
+        "the shared window grows from 1 h 30 min to 2 h 30 min"
+    ) in lines
+    data = as_json(run("schedule", *NEW_YORK_LONDON_KOLKATA, "--json"))
+    assert [n["date"] for n in data["notices"]] == ["2026-03-08"]
+    assert len(data["windows"]) == 10
+
+
+def test_timeline_shades_hours_and_marks_the_shared_window(run: Run) -> None:
+    outcome = run("schedule", *NEW_YORK_LONDON_KOLKATA, env={"COLUMNS": "80"})
+    lines = outcome.out.splitlines()
+    day = lines.index("Mon 2 Mar                  0     3     6     9     12    15    18    21")
+    assert lines[day + 1] == "America/New_York Sun 19:00 " + "░" * 28 + "█" * 16 + "░" * 4
+    assert lines[day + 2] == "Europe/London    Mon 00:00 " + "░" * 18 + "█" * 16 + "░" * 14
+    assert lines[day + 3] == "Asia/Kolkata     Mon 05:30 " + "░" * 13 + "█" * 18 + "░" * 17
+    assert lines[day + 4] == "shared" + " " * 21 + " " * 28 + "▲" * 3
+    weekend = lines.index("Sat 7 Mar                  0     3     6     9     12    15    18    21")
+    assert lines[weekend + 4].strip() == "shared                     (none)".strip()
+    assert "██ working hours  ░░ outside them  ▲▲ shared window" in lines
+    # Days that look like one drawn before refer to it; New York's change draws a new day.
+    assert "Tue 3 Mar to Fri 6 Mar: same as Mon 2 Mar" in lines
+    assert "Sun 8 Mar: same as Sat 7 Mar" in lines
+    assert "Mon 9 Mar                  0     3     6     9     12    15    18    21" in lines
+    assert "Tue 10 Mar to Fri 13 Mar: same as Mon 9 Mar" in lines
+
+
+def test_people_pairs_and_zones_mix(people: Run) -> None:
+    assert names(people, "1", "ben", "--zone", "ops=Asia/Tokyo sun-thu 22:00-06:00") == [
+        "rui",
+        "ana",
+        "ben",
+        "ops",
+    ]
+    assert names(people, "rui/ben", "ana") == ["rui", "ben", "ana"]
+    assert names(people, "#2", "ana", "rui") == ["rui", "ben", "ana"]
+    # Duplicates go: rui is in both pairs and named again.
+    assert names(people, "rui", "rui/ana", "1", "rui/ben") == ["rui", "ana", "ben"]
+    # A handle alone means that person's one active pair.
+    assert names(people, "ana") == ["rui", "ana"]
+    # A handle with anyone else is just that person.
+    assert names(people, "ana", "--zone", "Asia/Kolkata") == ["ana", "Asia/Kolkata"]
+    data = as_json(
+        people("schedule", "ana", "--zone", "Asia/Calcutta mon-sun 20:00-23:00", "--json")
+    )
+    assert data["participants"][1] == {
+        "name": "Asia/Kolkata",
+        "timezone": "Asia/Kolkata",
+        "hours": "mon-sun 20:00-23:00",
+    }
+
+
+def test_stored_hours_count(people: Run) -> None:
+    # ana works mon-thu 08:00-16:00 in New York: 13:00-17:00 UTC with rui in Lisbon.
+    data = as_json(people("schedule", "rui/ana", "--from", "2026-03-02", "--tz", "UTC", "--json"))
+    assert [(w["start"][:16], w["minutes"]) for w in data["windows"]] == [
+        (f"2026-03-0{day}T13:00", 240) for day in (2, 3, 4, 5)
+    ]
+    assert data["participants"][1]["hours"] == "mon-thu 08:00-16:00"
+
+
+def test_a_handle_alone_needs_one_active_pair(people: Run) -> None:
+    outcome = people("schedule", "rui")
+    assert outcome.code == 2
+    assert "rui/ana (#1)" in outcome.err and "rui/ben (#2)" in outcome.err
+    assert people("person", "add", "kim", "--tz", "Europe/Paris").code == 0
+    outcome = people("schedule", "kim")
+    assert outcome.code == 2
+    assert outcome.err == (
+        "mentor: a schedule needs at least two participants (only kim): name people or pairs "
+        'as WHO, or add --zone "[LABEL=]ZONE [HOURS]"\n'
+    )
+    assert people("pair", "pause", "rui/ben").code == 0
+    assert people("schedule", "ben").code == 2
+    assert names(people, "ben", "kim") == ["ben", "kim"]
+
+
+def test_no_window_proposes_the_least_painful_stretches(run: Run) -> None:
+    outcome = run("schedule", *NO_WINDOW)
+    assert outcome.code == 0, outcome.err
+    lines = outcome.out.splitlines()
+    assert (
+        "No shared window of 30 min or more: "
+        "nobody's working hours meet everyone else's in this range."
+    ) in lines
+    assert "Shared windows" not in lines
+    first = lines.index("1. Tue 13 Jan 00:00-00:30: Europe/London 30 min outside working hours")
+    assert words(lines[first + 1]) == ["Europe/London", "00:00-00:30", "(stretches", "30", "min)"]
+    assert words(lines[first + 2]) == ["Asia/Tokyo", "09:00-09:30"]
+    assert words(lines[first + 3]) == ["America/Los_Angeles", "Mon", "16:00-16:30"]
+    assert any(line.startswith("3. ") for line in lines)
+    data = as_json(run("schedule", *NO_WINDOW, "--json"))
+    assert data["windows"] == [] and data["notices"] == []
+    assert len(data["stretch"]) == 3
+    assert data["stretch"][0] == {
+        "start": "2026-01-13T00:00:00+00:00",
+        "end": "2026-01-13T00:30:00+00:00",
+        "minutes": 30,
+        "outside_minutes": {"Europe/London": 30, "Asia/Tokyo": 0, "America/Los_Angeles": 0},
+    }
+    assert "recurring" not in data
+
+
+def test_recurring_slots_and_the_weeks_they_break(run: Run) -> None:
+    outcome = run("schedule", *RECURRING)
+    assert outcome.code == 0, outcome.err
+    lines = outcome.out.splitlines()
+    assert "Weekly slots of 30 min or more, in Europe/London time" in lines
+    rows = [words(line) for line in lines]
+    assert ["mon-fri", "14:00-16:00", "every", "week"] in rows
+    assert [
+        "mon-fri",
+        "16:00-17:00",
+        "not",
+        "in",
+        "the",
+        "weeks",
+        "of",
+        "Mon",
+        "9",
+        "Mar,",
+        "Mon",
+        "16",
+        "Mar,",
+        "Mon",
+        "23",
+        "Mar",
+    ] in rows
+    data = as_json(run("schedule", *RECURRING, "--json"))
+    assert "stretch" not in data
+    assert data["recurring"][:2] == [
+        {
+            "day": "mon",
+            "start": "14:00",
+            "end": "16:00",
+            "zone": "Europe/London",
+            "broken_weeks": [],
+        },
+        {
+            "day": "mon",
+            "start": "16:00",
+            "end": "17:00",
+            "zone": "Europe/London",
+            "broken_weeks": ["2026-03-09", "2026-03-16", "2026-03-23"],
+        },
+    ]
+    assert len(data["recurring"]) == 10
+
+
+def test_recurring_slot_at_midnight_ends_at_24(run: Run) -> None:
+    args = ("--zone", "UTC 20:00-24:00", "--zone", "Asia/Tokyo mon-sun 00:00-24:00")
+    data = as_json(
+        run("schedule", *args, "--from", "2026-03-02", "--days", "7", "--recurring", "--json")
+    )
+    assert {(slot["start"], slot["end"]) for slot in data["recurring"]} == {("20:00", "24:00")}
+    outcome = run("schedule", *args, "--from", "2026-03-02", "--recurring")
+    assert ["mon-fri", "20:00-24:00", "every", "week"] in map(words, outcome.out.splitlines())
+
+
+def test_no_recurring_slot_is_said(run: Run) -> None:
+    outcome = run("schedule", *NO_WINDOW, "--recurring")
+    assert "None holds in most weeks of this range." in outcome.out.splitlines()
+    assert as_json(run("schedule", *NO_WINDOW, "--recurring", "--json"))["recurring"] == []
+
+
+def test_kiritimati_is_a_day_ahead_of_pago_pago(run: Run) -> None:
+    args = ("--zone", "kiri=Pacific/Kiritimati", "--zone", "pago=Pacific/Pago_Pago")
+    outcome = run("schedule", *args, "--from", "2026-03-02", "--days", "2", "--tz", "UTC")
+    rows = [words(line) for line in outcome.out.splitlines()]
+    assert [
+        "Mon",
+        "2",
+        "Mar",
+        "20:00-Tue",
+        "03:00",
+        "7h",
+        "Tue",
+        "10:00-17:00",
+        "09:00-16:00",
+    ] in rows
+    assert ["Tue", "3", "Mar", "20:00-24:00", "4h", "Wed", "10:00-14:00", "09:00-13:00"] in rows
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--zone", "EST", "--zone", "UTC"), '"EST" is an abbreviation, not a time zone'),
+        (("--zone", "Mars/Olympus", "--zone", "UTC"), 'unknown time zone "Mars/Olympus"'),
+        (("--zone", "UTC", "--zone", "Asia/Tokyo mon-fru 09:00-10:00"), 'unknown day "fru"'),
+        (("--zone", "UTC", "--zone", "Asia/Tokyo 9-5"), 'bad hours "9-5"'),
+        (("--zone", "UTC", "--zone", "Asia/Tokyo", "--days", "0"), 'bad --days "0"'),
+        (("--zone", "UTC", "--zone", "Asia/Tokyo", "--days", "367"), 'bad --days "367"'),
+        (("--zone", "UTC", "--zone", "Asia/Tokyo", "--min", "0"), 'bad --min "0"'),
+        (("--zone", "UTC", "--zone", "Asia/Tokyo", "--min", "1441"), 'bad --min "1441"'),
+        (("--zone", "UTC", "--zone", "Asia/Tokyo", "--tz", "IST"), '"IST" is an abbreviation'),
+        (("--zone", "UTC", "--zone", "Asia/Tokyo", "--tz", "Nowhere"), '"Nowhere"'),
+        (("--zone", "UTC", "--zone", "Asia/Tokyo", "--from", "2026-02-30"), '"2026-02-30"'),
+        (("--zone", "UTC", "--zone", "Asia/Tokyo", "--from", "12/01/2026"), '"12/01/2026"'),
+        (
+            ("--zone", "UTC", "--zone", "Asia/Tokyo", "--days", "x"),
+            "Invalid value for '--days': 'x'",
+        ),
+        (("--zone", "=UTC", "--zone", "UTC"), '--zone "=UTC" has an empty label'),
+        (("--zone", "", "--zone", "UTC"), '--zone "" names no zone'),
+        (("--zone", "a=UTC", "--zone", "a=Asia/Tokyo"), 'two participants are called "a"'),
+        (("--zone", "UTC"), "a schedule needs at least two participants (only UTC)"),
+        (("--zone", "UTC", "--zone", "UTC"), "a schedule needs at least two participants"),
+        ((), "a schedule needs at least two participants:"),
+        (("zed", "--zone", "UTC"), "no person with handle 'zed'"),
+        (("rui/zed", "--zone", "UTC"), "no pair 'rui/zed'"),
+        (("9", "--zone", "UTC"), "no pair #9"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(people: Run, args: tuple[str, ...], message: str) -> None:
+    outcome = people("schedule", *args)
+    assert outcome.code == 2
+    assert outcome.out == ""
+    assert outcome.err.startswith("mentor: ") and outcome.err.count("\n") == 1
+    assert message in outcome.err
+
+
+def test_zones_alone_need_no_database(run: Run, db_path: Path) -> None:
+    assert run("schedule", "--zone", "UTC", "--zone", "Asia/Tokyo").code == 0
+    assert not db_path.exists()
+
+
+def test_defaults_today_a_week_the_machine_zone(run: Run) -> None:
+    before = datetime.now(UTC).astimezone(timezone(timedelta(hours=9))).date()
+    data = as_json(
+        run("schedule", "--zone", "UTC", "--zone", "Asia/Tokyo", "--json", env={"TZ": "Asia/Tokyo"})
+    )
+    after = datetime.now(UTC).astimezone(timezone(timedelta(hours=9))).date()
+    assert data["tz"] == "Asia/Tokyo"
+    assert data["from"] in {before.isoformat(), after.isoformat()}
+    assert (data["days"], data["min_minutes"]) == (7, 30)
+
+
+def test_min_leaves_out_short_windows(run: Run) -> None:
+    args = ("--zone", "UTC 09:00-10:00", "--zone", "Europe/London 09:00-10:30")
+    args += ("--from", "2026-03-02", "--days", "1", "--tz", "UTC", "--json")
+    assert len(as_json(run("schedule", *args))["windows"]) == 1
+    assert as_json(run("schedule", *args, "--min", "61"))["windows"] == []
+
+
+def test_hostile_labels_are_shown_literally(run: Run) -> None:
+    args = ("--zone", "[bold]x=UTC", "--zone", "\x1b[31mred=Europe/London")
+    args += ("--from", "2026-03-02", "--days", "1")
+    outcome = run("schedule", *args)
+    assert outcome.code == 0, outcome.err
+    assert "When [bold]x, \\x1b[31mred can meet" in outcome.out.splitlines()
+    assert "\x1b" not in outcome.out
+    data = as_json(run("schedule", *args, "--json"))
+    assert [p["name"] for p in data["participants"]] == ["[bold]x", "\x1b[31mred"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        NEW_YORK_LONDON_KOLKATA,
+        (*NO_WINDOW, "--recurring"),
+        RECURRING,
+        (
+            "--zone",
+            "a-very-long-label-for-someone=Australia/Lord_Howe",
+            "--zone",
+            "Asia/Kathmandu",
+            "--zone",
+            "Pacific/Chatham",
+            "--zone",
+            "America/St_Johns",
+            "--zone",
+            "Pacific/Kiritimati mon-sun 00:00-24:00",
+            "--from",
+            "2026-04-01",
+            "--days",
+            "7",
+            "--tz",
+            "Australia/Adelaide",
+            "--min",
+            "15",
+        ),
+    ],
+)
+def test_fits_in_80_columns(run: Run, args: tuple[str, ...]) -> None:
+    outcome = run("schedule", *args, env={"COLUMNS": "80"})
+    assert outcome.code == 0, outcome.err
+    assert max(len(line) for line in outcome.out.splitlines()) <= 80
+
+
+def test_help_shows_the_zone_form(run: Run) -> None:
+    outcome = run("schedule", "--help")
+    assert outcome.code == 0
+    assert "[LABEL=]ZONE [HOURS]" in outcome.out and "--recurring" in outcome.out
