@@ -32,5 +32,12 @@ unit: $(VENV)/.installed-test
 
 test: lint typecheck unit
 
+# Seeds a 100,000-session database once (cached in bench/.cache/), times whole `mentor`
+# processes against a Typer floor, the interpreter floor and jrnl, and rewrites
+# docs/performance.md. Not part of `make test`: it takes minutes.
+BENCH_ARGS ?=
+bench: $(VENV)/.installed
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -8,13 +8,31 @@ from typing import Annotated
 import typer
 
 from .. import __version__
-from . import pair, person, schedule
-from .boundary import MentorGroup, run_guarded
+from . import (
+    action,
+    data,
+    expect,
+    goal,
+    log,
+    pair,
+    person,
+    reports,
+    schedule,
+    search,
+    sessions,
+    topic,
+)
+from .boundary import run_guarded
+from .lazy import lazy_group
 from .runtime import runtime
+
+# The commands and groups, registered here and built into click commands only when a run
+# uses them (see lazy.py): a run of one command no longer pays for building all of them.
+commands = typer.Typer()
 
 app = typer.Typer(
     name="mentor",
-    cls=MentorGroup,
+    cls=lazy_group(commands),
     help="Track remote mentoring: people and time zones, sessions, goals and follow-ups.",
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -46,9 +64,23 @@ def root(
     runtime.reset(db, debug)
 
 
-app.add_typer(person.app, name="person")
-app.add_typer(pair.app, name="pair")
-app.command("schedule")(schedule.schedule)
+commands.add_typer(person.app, name="person")
+commands.add_typer(pair.app, name="pair")
+commands.add_typer(expect.app, name="expect")
+commands.add_typer(goal.app, name="goal")
+commands.command("log")(log.log)
+commands.command("sessions")(sessions.sessions)
+commands.add_typer(sessions.app, name="session")
+commands.add_typer(action.app, name="action")
+commands.add_typer(topic.app, name="topic")
+commands.command("search")(search.search)
+commands.command("schedule")(schedule.schedule)
+commands.command("agenda")(reports.agenda)
+commands.command("status")(reports.status)
+commands.command("export")(data.export)
+commands.command("import")(data.import_)
+commands.command("calendar")(data.calendar)
+commands.add_typer(data.db_app, name="db")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

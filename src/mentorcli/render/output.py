@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +23,8 @@ def show(*renderables: RenderableType) -> None:
 
 
 def print_json(data: Any) -> None:
+    import json  # only --json runs pay for it (about 1 ms); `--help` and tables do not
+
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 

@@ -8,10 +8,14 @@ from pathlib import Path
 
 from .base import system_clock
 from .connection import open_connection
+from .exchange import ExchangeStore
 from .pairs import PairStore
+from .reports import ReportStore
+from .search import SearchStore
+from .sessions import SessionStore
 
 
-class Store(PairStore):
+class Store(SessionStore, SearchStore, ReportStore, ExchangeStore, PairStore):
     """The mentor database, opened (and migrated if needed) once per command."""
 
     @classmethod

@@ -12,7 +12,7 @@ from pathlib import Path
 from ..errors import DatabaseBusy, DatabaseUnusable, FileProblem, MentorError
 
 APPLICATION_ID = 0x4D4E5452  # "MNTR"
-SCHEMA_VERSION = 2  # the number of migrations in schema.py; kept here so opening stays light
+SCHEMA_VERSION = 3  # the number of migrations in schema.py; kept here so opening stays light
 BUSY_TIMEOUT_MS = 10_000
 
 

@@ -176,6 +176,58 @@ def full_text_index(db: Database) -> None:
         db.execute(statement)
 
 
+# Each indexed record's rowid in search_index is derived from its table and id, so the
+# triggers find it by rowid. Matching on `kind` and `ref` (UNINDEXED columns) scanned the whole
+# index on every edit: 0.05 s per `action done` at 20,000 sessions, growing with every note.
+SEARCHED_CODES = {table: code for code, table in enumerate(SEARCHED)}
+# Only a change to the text or the pair reindexes a record; marking an action done does not.
+SEARCHED_COLUMNS = {
+    "session": "notes, pair_id",
+    "action": "text, pair_id",
+    "goal": "title, detail, pair_id",
+    "topic": "text, pair_id",
+}
+
+
+def search_rowid(table: str, record: str) -> str:
+    """The SQL expression for a record's rowid in search_index (record: `new`, `old` or '')."""
+    column = f"{record}.id" if record else "id"
+    return f"{column} * {len(SEARCHED)} + {SEARCHED_CODES[table]}"
+
+
+def search_by_rowid_statements() -> list[str]:
+    statements = []
+    for table, body in SEARCHED.items():
+        delete = f"DELETE FROM search_index WHERE rowid = {search_rowid(table, 'old')};"
+        insert = (
+            "INSERT INTO search_index (rowid, body, kind, ref, pair_id) "
+            f"VALUES ({search_rowid(table, 'new')}, {body}, '{table}', new.id, new.pair_id);"
+        )
+        statements += [
+            f"DROP TRIGGER {table}_search_insert",
+            f"DROP TRIGGER {table}_search_delete",
+            f"DROP TRIGGER {table}_search_update",
+            f"CREATE TRIGGER {table}_search_insert AFTER INSERT ON {table} BEGIN {insert} END",
+            f"CREATE TRIGGER {table}_search_delete AFTER DELETE ON {table} BEGIN {delete} END",
+            f"CREATE TRIGGER {table}_search_update AFTER UPDATE OF {SEARCHED_COLUMNS[table]} "
+            f"ON {table} BEGIN {delete} {insert} END",
+        ]
+    statements.append("DELETE FROM search_index")
+    for table, body in SEARCHED.items():
+        statements.append(
+            "INSERT INTO search_index (rowid, body, kind, ref, pair_id) "
+            f"SELECT {search_rowid(table, '')}, {body.replace('new.', '')}, '{table}', id, "
+            f"pair_id FROM {table}"
+        )
+    return statements
+
+
+@migrations(name="0003_search_index_by_rowid")
+def search_index_by_rowid(db: Database) -> None:
+    for statement in search_by_rowid_statements():
+        db.execute(statement)
+
+
 def apply(db: Database, *, stop_before: str | None = None) -> None:
     """Apply every pending migration (the caller holds the write transaction)."""
     migrations.apply(db, stop_before=stop_before)

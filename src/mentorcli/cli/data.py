@@ -1,0 +1,236 @@
+"""`mentor export`, `import`, `calendar` and `db`: the data going out, coming in, and kept safe."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..errors import BadInput
+from .common import JsonFlag, complete_pair, local_today
+from .runtime import runtime
+
+if TYPE_CHECKING:
+    from datetime import date
+
+Output = Annotated[
+    str | None,
+    typer.Option(
+        "-o", "--output", metavar="FILE", help="Write to FILE (owner-only); - or none: stdout."
+    ),
+]
+Force = Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")]
+FORMATS = ("markdown", "json")
+
+db_app = typer.Typer(help="The database file: where it is, an online backup, an integrity check.")
+
+
+def export(
+    pair_ref: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[PAIR]",
+            help="The pair to summarise: MENTOR/MENTEE, its id, or one handle.",
+            autocompletion=complete_pair,
+        ),
+    ] = None,
+    every: Annotated[
+        bool,
+        typer.Option("--all", help="Every record as a JSON backup that 'mentor import' merges."),
+    ] = False,
+    format_: Annotated[
+        str, typer.Option("--format", help="The summary as markdown (default) or json.")
+    ] = "markdown",
+    output: Output = None,
+    since: Annotated[
+        str | None, typer.Option(help="Only sessions (and actions done) from this date on.")
+    ] = None,
+    force: Force = False,
+) -> None:
+    """A pair's progress summary (Markdown or JSON), or with --all a complete backup."""
+    if every == (pair_ref is not None):
+        raise BadInput("name a PAIR for its progress summary, or give --all for a full backup")
+    if every:
+        if since is not None or format_ != "markdown":
+            raise BadInput("--all writes every record as JSON; leave out --since and --format")
+        return _export_all(output, force)
+    if format_ not in FORMATS:
+        raise BadInput(f"unknown format {format_!r}: use markdown or json")
+    _export_summary(
+        pair_ref or "", format_, output, _day(since, past=True) if since else None, force
+    )
+
+
+def _export_all(output: str | None, force: bool) -> None:
+    from ..files import write_private
+    from ..reports.backup import build_document, dump
+
+    document = build_document(runtime.store().export_records(), runtime.now())
+    _written(write_private(output, dump(document), force))
+
+
+def _export_summary(
+    pair_ref: str, format_: str, output: str | None, since: date | None, force: bool
+) -> None:
+    from dataclasses import asdict
+
+    from ..files import write_private
+    from ..reports.summary import build_summary
+
+    store = runtime.store()
+    records = store.pair_records(store.resolve_pair(pair_ref).id, _since_instant(since))
+    summary = build_summary(records, runtime.now(), since)
+    if format_ == "json":
+        import json
+
+        text = json.dumps(asdict(summary), ensure_ascii=False, indent=2) + "\n"
+    else:
+        from ..render.markdown import summary_markdown
+
+        text = summary_markdown(summary)
+    _written(write_private(output, text, force))
+
+
+def _since_instant(day: date | None) -> str | None:
+    """Local midnight of `day` as a stored UTC instant."""
+    if day is None:
+        return None
+    from datetime import UTC, datetime, time
+
+    from ..zones import zone
+
+    start = datetime.combine(day, time(0), tzinfo=zone(runtime.local_zone()))
+    return start.astimezone(UTC).isoformat()
+
+
+def _written(path: object) -> None:
+    if path is not None:
+        import sys
+
+        from ..render.text import visible
+
+        sys.stderr.write(f"Wrote {visible(str(path))}\n")
+
+
+def import_(
+    file: Annotated[
+        str,
+        typer.Argument(metavar="FILE", help="A backup from 'mentor export --all', or - for stdin."),
+    ],
+) -> None:
+    """Merge a backup by uid: new records are added, newer ones replace older; all or nothing."""
+    from ..render.output import say
+    from ..render.progress import counting
+    from ..reports.backup import read_document
+
+    name, text = _read_text(file)
+    records = read_document(text, name)
+    with counting(sum(len(items) for items in records.values()), "Importing") as advance:
+        merged = runtime.store().merge_records(records, advance)
+    say(
+        f"Imported {name}: {_counts(merged.added, 'added')}; {_counts(merged.updated, 'updated')}; "
+        f"{sum(merged.unchanged.values())} unchanged."
+    )
+
+
+def _read_text(file: str) -> tuple[str, str]:
+    import sys
+    from pathlib import Path
+
+    if file == "-":
+        return "stdin", sys.stdin.read()
+    path = Path(file).expanduser()
+    if path.is_dir():
+        raise BadInput(f"{file} is a folder; name a backup file")
+    try:
+        return file, path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        raise BadInput(
+            f"{file} is not UTF-8 text (not a mentor backup); nothing was imported"
+        ) from None
+
+
+def _counts(counts: dict[str, int], verb: str) -> str:
+    listed = ", ".join(f"{section} {n}" for section, n in counts.items() if n)
+    return f"{verb}: {listed}" if listed else f"nothing {verb}"
+
+
+def calendar(
+    pair_ref: Annotated[
+        str,
+        typer.Argument(
+            metavar="PAIR",
+            help="MENTOR/MENTEE, the pair's id, or one handle.",
+            autocompletion=complete_pair,
+        ),
+    ],
+    output: Output = None,
+    count: Annotated[int, typer.Option(min=1, max=500, help="How many sessions.")] = 10,
+    from_: Annotated[
+        str | None,
+        typer.Option("--from", help="The first session on or after this date (default: now)."),
+    ] = None,
+    force: Force = False,
+) -> None:
+    """Upcoming sessions as iCalendar (.ics): an RRULE in the mentor's time zone."""
+    from ..files import write_private
+    from ..reports.calendar import calendar_ics
+
+    store = runtime.store()
+    records = store.pair_records(store.resolve_pair(pair_ref).id)
+    day = _day(from_) if from_ else None
+    _written(write_private(output, calendar_ics(records, count, day, runtime.now()), force))
+
+
+def _day(text: str, *, past: bool = False) -> date:
+    from ..when import parse_date
+
+    return parse_date(text, local_today(), past=past)
+
+
+@db_app.command("path")
+def db_path() -> None:
+    """Print where the database is (--db, else MENTOR_DB, else your user data folder)."""
+    typer.echo(str(runtime.db_path))
+
+
+@db_app.command("backup")
+def db_backup(
+    file: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[FILE]", help="Where to write it (default: beside the database, timestamped)."
+        ),
+    ] = None,
+    force: Force = False,
+) -> None:
+    """Copy the database with SQLite's online backup API, even while mentor is in use."""
+    from ..render.output import say
+    from ..reports.backup import backup_database
+
+    target = backup_database(runtime.db_path, file, runtime.store, runtime.now(), force)
+    say(f"Backed up {runtime.db_path} to {target}.")
+
+
+@db_app.command("check")
+def db_check(json: JsonFlag = False) -> None:
+    """Check the database: integrity, foreign keys, schema version, record counts."""
+    from ..errors import DatabaseUnusable, FileProblem
+
+    if not runtime.db_path.exists():
+        raise FileProblem(f"there is no database at {runtime.db_path} yet; nothing to check")
+    health = runtime.store().health()
+    if json:
+        from dataclasses import asdict
+
+        from ..render.output import print_json
+
+        print_json({**asdict(health), "ok": health.ok})
+    else:
+        from ..render.output import show
+        from ..render.status import health_view
+
+        show(health_view(health))
+    if not health.ok:
+        first = (health.foreign_keys or health.integrity)[0]
+        raise DatabaseUnusable(f"{health.path} is damaged ({first}); restore a backup")

@@ -1,0 +1,79 @@
+"""`mentor goal`: what the mentorship aims at, with progress and due dates."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..render.output import print_json, say
+from .common import JsonFlag, PairRef, local_today, parse_day
+from .runtime import runtime
+
+app = typer.Typer(help="Goals: add them, track progress 0-100, mark them done or dropped.")
+
+GoalId = Annotated[int, typer.Argument(metavar="ID", help="The goal's id.")]
+
+
+@app.command("add")
+def add(
+    pair_ref: PairRef,
+    title: Annotated[str, typer.Argument(help="The goal, e.g. 'lead a design review'.")],
+    due: Annotated[
+        str | None, typer.Option(help="Due date, e.g. 2027-03-31 or 31 Mar 2027.")
+    ] = None,
+    detail: Annotated[str, typer.Option(help="More about it: why, how you'll know.")] = "",
+) -> None:
+    """Add a goal to a pair."""
+    goal = runtime.store().add_goal(pair_ref, title, detail, parse_day(due) if due else None)
+    say(f"Added goal #{goal.id}.")
+
+
+@app.command("list")
+def list_(
+    pair_ref: PairRef,
+    every: Annotated[
+        bool, typer.Option("--all", help="Also show achieved and dropped goals.")
+    ] = False,
+    json: JsonFlag = False,
+) -> None:
+    """List a pair's open goals with their progress."""
+    from dataclasses import asdict
+
+    store = runtime.store()
+    goals = store.goals(store.resolve_pair(pair_ref).id, every=every)
+    if json:
+        print_json([asdict(g) for g in goals])
+        return
+    from ..render.output import show
+    from ..render.record import goals_table
+
+    show(goals_table(goals, local_today()))
+
+
+@app.command("progress")
+def progress(
+    goal_id: GoalId,
+    percent: Annotated[int, typer.Argument(metavar="PCT", help="Progress from 0 to 100.")],
+) -> None:
+    """Set an open goal's progress (0-100); 'goal done' marks it achieved."""
+    from ..errors import BadInput
+
+    if not 0 <= percent <= 100:
+        raise BadInput(f"progress {percent} is out of range: give 0 to 100")
+    goal = runtime.store().set_goal_progress(goal_id, percent)
+    say(f"Goal #{goal.id} is at {goal.progress}%.")
+
+
+@app.command("done")
+def done(goal_id: GoalId) -> None:
+    """Mark a goal achieved today."""
+    goal = runtime.store().finish_goal(goal_id, "achieved", local_today().isoformat())
+    say(f"Goal #{goal.id} achieved on {goal.achieved_on}.")
+
+
+@app.command("drop")
+def drop(goal_id: GoalId) -> None:
+    """Drop a goal that no longer matters; it stays on record."""
+    goal = runtime.store().finish_goal(goal_id, "dropped", local_today().isoformat())
+    say(f"Dropped goal #{goal.id}.")

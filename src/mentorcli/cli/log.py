@@ -1,0 +1,247 @@
+"""`mentor log`: record a session or asynchronous touchpoint with its follow-ups, at once."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..model import CHANNELS
+from ..render.output import say
+from .common import PairRef, local_today
+from .runtime import runtime
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from ..model import Pair
+    from ..notes_template import Filled, LogAgenda
+    from ..store import Store
+    from ..store.sessions import SessionRecord
+
+NO_NOTES = (
+    "no notes given: pass --notes TEXT, --notes - to read stdin, "
+    "or run in a terminal to use $EDITOR"
+)
+
+When = Annotated[
+    str | None,
+    typer.Option(
+        "--when", help="When it started, e.g. 'yesterday 15:00', '2026-11-20 09:30' (default now)."
+    ),
+]
+Minutes = Annotated[int | None, typer.Option(min=0, help="How long it took, in minutes.")]
+Channel = Annotated[
+    str | None,
+    typer.Option(
+        help=f"{', '.join(CHANNELS)}; chat, email and doc are async (default: the pair's)."
+    ),
+]
+Notes = Annotated[
+    str | None,
+    typer.Option(help="The notes (Markdown); '-' reads them from stdin. Default: open $EDITOR."),
+]
+Rapport = Annotated[int | None, typer.Option(help="How the connection felt, 1 (poor) to 5.")]
+Engagement = Annotated[int | None, typer.Option(help="How engaged the mentee was, 1 to 5.")]
+TechIssue = Annotated[
+    str | None, typer.Option("--tech-issue", help="What got in the way: audio, VPN, time zones…")
+]
+
+
+def check_score(name: str, value: int | None) -> int | None:
+    from ..errors import BadInput
+
+    if value is not None and not 1 <= value <= 5:
+        raise BadInput(f"{name} {value} is out of range: give 1 (low) to 5 (high)")
+    return value
+
+
+def check_channel(channel: str | None) -> str | None:
+    from ..errors import BadInput
+
+    if channel is not None and channel not in CHANNELS:
+        raise BadInput(f"unknown channel {channel!r}: use one of {', '.join(CHANNELS)}")
+    return channel
+
+
+def notes_from(value: str) -> str:
+    """--notes TEXT as given, or stdin for '-'."""
+    from ..editor import read_stdin
+
+    return read_stdin() if value == "-" else value
+
+
+def started_at(text: str | None) -> tuple[str, str]:
+    """--when as (UTC ISO instant, the zone it was typed in); refused when in the future."""
+    from datetime import timedelta
+
+    from ..errors import BadInput
+    from ..when import parse_datetime, to_utc_iso
+
+    now, zone = runtime.now(), runtime.local_zone()
+    moment = parse_datetime(text or "now", now, zone, past=True)
+    if moment - now > timedelta(hours=1):
+        raise BadInput(f"--when {text!r} is in the future; log a session once it has happened")
+    return to_utc_iso(moment), zone
+
+
+def goal_progress(values: list[str]) -> dict[int, int]:
+    """--goal ID=PCT values."""
+    import re
+
+    from ..errors import BadInput
+
+    found: dict[int, int] = {}
+    for value in values:
+        match = re.fullmatch(r"\s*#?([0-9]+)\s*=\s*([0-9]+)\s*%?\s*", value)
+        if match is None or int(match[2]) > 100:
+            raise BadInput(f"--goal {value!r} should be ID=PCT with PCT 0-100, e.g. --goal 3=40")
+        found[int(match[1])] = int(match[2])
+    return found
+
+
+def log_agenda(store: Store, pair: Pair) -> LogAgenda:
+    from ..notes_template import LogAgenda
+
+    return LogAgenda(
+        pair=pair.ref,
+        mentor=pair.mentor,
+        mentee=pair.mentee,
+        actions=tuple(store.actions(pair.id)),
+        goals=tuple(store.goals(pair.id)),
+        topics=tuple(store.topics(pair.id)),
+    )
+
+
+def filled_in_editor(agenda: LogAgenda, prefill: Filled) -> Filled:
+    """Open the editor on the template; an unchanged or emptied template logs nothing.
+
+    On a terminal, a template that cannot be read opens again with the problem on top."""
+    from ..editor import edit_text
+    from ..errors import BadInput
+    from ..notes_template import TemplateError, build, parse
+
+    today = local_today()
+    text = build(agenda, prefill)
+    offered = parse(text, agenda, today)
+    while True:
+        edited = edit_text(text)
+        if edited == text:
+            raise BadInput("nothing logged: the template was not changed")
+        try:
+            filled = None if not edited.strip() else parse(edited, agenda, today)
+        except TemplateError as exc:
+            if not runtime.interactive():
+                raise BadInput(f"nothing logged: {exc}") from None
+            text = f"# PROBLEM: {exc}\n{edited}"
+            continue
+        # Compared as read, so an editor that only rewrites line endings changes nothing.
+        if filled is None or filled == offered:
+            raise BadInput("nothing logged: the template was not changed")
+        return filled
+
+
+def given_on_command_line(
+    pair: Pair,
+    today: date,
+    notes: str | None,
+    rapport: int | None,
+    engagement: int | None,
+    actions: list[str] | None,
+    covered: list[int] | None,
+    goals: list[str] | None,
+) -> Filled:
+    """The options, checked, in the shape the template fills in."""
+    from ..notes_template import Filled, parse_action
+
+    return Filled(
+        rapport=check_score("rapport", rapport),
+        engagement=check_score("engagement", engagement),
+        notes=notes_from(notes) if notes is not None else "",
+        progress=goal_progress(goals or []),
+        new_actions=tuple(parse_action(a, today, pair.mentor, pair.mentee) for a in actions or []),
+        covered=tuple(covered or ()),
+    )
+
+
+def merged(given: Filled, store: Store, pair: Pair) -> Filled:
+    """The editor's template pre-filled with the options, and what the user made of it."""
+    from dataclasses import replace
+
+    agenda = log_agenda(store, pair)
+    edited = filled_in_editor(agenda, given)
+    return replace(
+        edited,
+        covered=edited.covered + given.covered,
+        progress={**given.progress, **edited.changed_progress(agenda)},
+    )
+
+
+def session_record(
+    filled: Filled,
+    moment: str,
+    zone: str,
+    channel: str | None,
+    minutes: int | None,
+    tech_issue: str | None,
+) -> SessionRecord:
+    from ..store.sessions import SessionRecord
+
+    return SessionRecord(
+        started_at=moment,
+        zone=zone,
+        channel=channel,
+        minutes=minutes,
+        notes=filled.notes,
+        rapport=filled.rapport,
+        engagement=filled.engagement,
+        tech_issue=tech_issue or "",
+        actions=filled.new_actions,
+        done=filled.done,
+        covered=filled.covered,
+        progress=tuple(filled.progress.items()),
+        topics=filled.new_topics,
+    )
+
+
+def log(
+    pair_ref: PairRef,
+    when: When = None,
+    minutes: Minutes = None,
+    channel: Channel = None,
+    notes: Notes = None,
+    edit: Annotated[
+        bool,
+        typer.Option("--edit", help="Open $EDITOR on the agenda template, even off a terminal."),
+    ] = False,
+    rapport: Rapport = None,
+    engagement: Engagement = None,
+    tech_issue: TechIssue = None,
+    action: Annotated[
+        list[str] | None,
+        typer.Option(help="A follow-up: 'mentee: TEXT [due DATE]' (repeatable)."),
+    ] = None,
+    covered: Annotated[
+        list[int] | None, typer.Option(help="A queued topic's id it covered (repeatable).")
+    ] = None,
+    goal: Annotated[
+        list[str] | None, typer.Option(help="Goal progress as ID=PCT, e.g. 3=40 (repeatable).")
+    ] = None,
+) -> None:
+    """Record a session or async touchpoint, its notes and follow-ups, in one go."""
+    from ..render.sessions import logged_summary
+
+    store = runtime.store()
+    pair = store.resolve_pair(pair_ref)
+    moment, zone = started_at(when)
+    today = local_today()
+    given = given_on_command_line(pair, today, notes, rapport, engagement, action, covered, goal)
+    check_channel(channel)
+    if edit or (notes is None and runtime.interactive()):
+        given = merged(given, store, pair)
+    elif notes is None:
+        from ..errors import BadInput
+
+        raise BadInput(NO_NOTES)
+    record = session_record(given, moment, zone, channel, minutes, tech_issue)
+    say(logged_summary(store.log_session(pair.id, record, today.isoformat())))

@@ -1,0 +1,275 @@
+"""The `mentor log` notes template: built from the pair's agenda and read back after editing.
+
+Pure: no I/O and no clock (today is passed in). Everything above the `## Notes` line is
+structure, read line by line; everything below it is the session's notes, kept verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .errors import BadInput
+from .model import Action, Goal, Topic
+
+NOTES_HEADER = "## Notes"
+SECTIONS = {"## actions": "actions", "## goals": "goals", "## topics": "topics"}
+
+_NOTES_LINE = r"(?m)^##[ \t]*notes\b[^\n]*(?:\n|\Z)"
+_ITEM = r"[-*+][ \t]*(?:\[(?P<tick>[ xX]?)\][ \t]*)?(?:#(?P<id>[0-9]+)\b)?[ \t]*(?P<text>.*)"
+_SCORE = r"(?i)(?P<name>rapport|engagement)[ \t]*:[ \t]*(?P<value>.*)"
+# A goal's number ends its line, after a colon or followed by %, so "ship v2" is no 2%.
+_PERCENT = r"(?::[ \t]*(?P<after>[0-9]+)[ \t]*%?|(?P<before>[0-9]+)[ \t]*%)[ \t]*\Z"
+_OWNER = r"(?s)[ \t]*(?P<owner>[^:\s]+)[ \t]*:(?P<rest>.*)"
+_DUE_PAREN = r"(?s)(?P<text>.*?)\s*\(due\s+(?P<due>[^()]*?)\s*\)\s*"
+_DUE_WORD = r"(?s)(?P<text>.*)\s+due\s+(?P<due>.+?)\s*"
+# What follows "due" must look like the start of a date to be read as one, so an action
+# such as "fix the due date logic" keeps its words.
+_DATE_START = (
+    r"(?i)(?:[0-9]|(?:today|tomorrow|yesterday|mon|tue|wed|thu|fri|sat|sun|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
+)
+
+
+@dataclass(frozen=True)
+class NewAction:
+    """A commitment typed by the user, owner resolved to mentor or mentee."""
+
+    owner: str
+    text: str
+    due_on: str | None = None
+
+    def line(self) -> str:
+        due = f" (due {self.due_on})" if self.due_on else ""
+        return f"{self.owner}: {self.text}{due}"
+
+
+@dataclass(frozen=True)
+class LogAgenda:
+    """What the template offers: the pair's open actions, open goals and queued topics."""
+
+    pair: str
+    mentor: str
+    mentee: str
+    actions: tuple[Action, ...] = ()
+    goals: tuple[Goal, ...] = ()
+    topics: tuple[Topic, ...] = ()
+
+
+@dataclass(frozen=True)
+class Filled:
+    """What the user wrote into the template."""
+
+    done: tuple[int, ...] = ()
+    covered: tuple[int, ...] = ()
+    progress: dict[int, int] = field(default_factory=dict)
+    new_actions: tuple[NewAction, ...] = ()
+    new_topics: tuple[str, ...] = ()
+    rapport: int | None = None
+    engagement: int | None = None
+    notes: str = ""
+
+    def changed_progress(self, agenda: LogAgenda) -> dict[int, int]:
+        """The goals whose percentage the user changed."""
+        before = {goal.id: goal.progress for goal in agenda.goals}
+        return {gid: pct for gid, pct in self.progress.items() if before.get(gid) != pct}
+
+
+def flat(text: str) -> str:
+    """User text on one template line: controls made visible, whitespace runs collapsed."""
+    from .render.text import visible
+
+    return " ".join(visible(text).split())
+
+
+def clean_notes(text: str) -> str:
+    """Notes without leading blank lines or trailing whitespace; the rest exactly as typed."""
+    return re.sub(r"\A(?:[ \t]*\n)+", "", text).rstrip()
+
+
+def build(agenda: LogAgenda, filled: Filled | None = None) -> str:
+    """The template text; `filled` pre-fills ticks, numbers, new lines and notes."""
+    filled = filled or Filled()
+    lines = [
+        f"# mentor log {flat(agenda.pair)}: write the session notes under {NOTES_HEADER!r}.",
+        "# Tick [x] the actions done and the topics covered; change a goal's number for progress.",
+        '# New action: "- [ ] mentee: TEXT due DATE" (or mentor:) under Actions;',
+        '# new topic for next time: "- [ ] TEXT" under Topics. Lines starting "# " are ignored.',
+        "# Quit without saving a change to log nothing.",
+        "",
+        "## Actions",
+    ]
+    for action in agenda.actions:
+        tick = "x" if action.id in filled.done else " "
+        due = f" (due {action.due_on})" if action.due_on else ""
+        lines.append(f"- [{tick}] #{action.id} {action.owner}: {flat(action.text)}{due}")
+    lines += [f"- [ ] {action.line()}" for action in filled.new_actions]
+    lines += ["", "## Goals"]
+    for goal in agenda.goals:
+        percent = filled.progress.get(goal.id, goal.progress)
+        lines.append(f"- #{goal.id} {flat(goal.title)}: {percent}%")
+    lines += ["", "## Topics"]
+    for topic in agenda.topics:
+        tick = "x" if topic.id in filled.covered else " "
+        lines.append(f"- [{tick}] #{topic.id} {flat(topic.text)}")
+    lines += [f"- [ ] {text}" for text in filled.new_topics]
+    lines += [
+        "",
+        f"rapport: {filled.rapport or ''}".rstrip() + "  (1-5)",
+        f"engagement: {filled.engagement or ''}".rstrip() + "  (1-5)",
+        "",
+        NOTES_HEADER,
+        "",
+    ]
+    text = "\n".join(lines)
+    return text + filled.notes + "\n" if filled.notes else text
+
+
+class TemplateError(BadInput):
+    """A line of the edited template that cannot be read."""
+
+
+def parse(text: str, agenda: LogAgenda, today: date) -> Filled:
+    """What the user wrote into a template built from `agenda`."""
+    header = re.search(_NOTES_LINE, text, re.IGNORECASE)
+    if header is None:
+        raise TemplateError(f"the {NOTES_HEADER!r} line is missing; put it back above your notes")
+    reader = _Reader(agenda, today)
+    for number, line in enumerate(text[: header.start()].split("\n"), start=1):
+        reader.read(line.rstrip("\r").strip(), number)
+    return reader.filled(clean_notes(text[header.end() :]))
+
+
+class _Reader:
+    def __init__(self, agenda: LogAgenda, today: date) -> None:
+        self.agenda = agenda
+        self.today = today
+        self.section = ""
+        self.done: list[int] = []
+        self.covered: list[int] = []
+        self.progress: dict[int, int] = {}
+        self.new_actions: list[NewAction] = []
+        self.new_topics: list[str] = []
+        self.scores: dict[str, int | None] = {"rapport": None, "engagement": None}
+
+    def filled(self, notes: str) -> Filled:
+        return Filled(
+            done=tuple(dict.fromkeys(self.done)),
+            covered=tuple(dict.fromkeys(self.covered)),
+            progress=self.progress,
+            new_actions=tuple(self.new_actions),
+            new_topics=tuple(self.new_topics),
+            rapport=self.scores["rapport"],
+            engagement=self.scores["engagement"],
+            notes=notes,
+        )
+
+    def fail(self, number: int, problem: str) -> TemplateError:
+        return TemplateError(f"line {number} of the notes template: {problem}")
+
+    def read(self, line: str, number: int) -> None:
+        lowered = " ".join(line.lower().split())
+        if lowered in SECTIONS:
+            self.section = SECTIONS[lowered]
+            return
+        if not line or line.startswith("#"):
+            return
+        score = re.fullmatch(_SCORE, line)
+        if score:
+            self.read_score(score["name"].lower(), score["value"], number)
+            return
+        item = re.fullmatch(_ITEM, line)
+        if item is None or not self.section:
+            raise self.fail(number, f"{_shown(line)} is not understood; a line here starts '- '")
+        handler = {"actions": self.read_action, "goals": self.read_goal}.get(
+            self.section, self.read_topic
+        )
+        handler(item, number)
+
+    def read_score(self, name: str, value: str, number: int) -> None:
+        words = value.split("(")[0].strip()
+        if not words:
+            return
+        score = re.fullmatch(r"([0-9]+)\s*(?:/\s*5)?", words)
+        if score is None or not 1 <= int(score[1]) <= 5:
+            raise self.fail(number, f"{name} {_shown(words)} should be a number from 1 to 5")
+        self.scores[name] = int(score[1])
+
+    def read_action(self, item: re.Match[str], number: int) -> None:
+        if item["id"] is not None:
+            action_id = int(item["id"])
+            if action_id not in {a.id for a in self.agenda.actions}:
+                raise self.fail(number, f"#{action_id} is not one of the open actions listed")
+            if item["tick"] and item["tick"] in "xX":
+                self.done.append(action_id)
+            return
+        try:
+            action = parse_action(item["text"], self.today, self.agenda.mentor, self.agenda.mentee)
+        except BadInput as exc:
+            raise self.fail(number, str(exc)) from None
+        self.new_actions.append(action)
+
+    def read_goal(self, item: re.Match[str], number: int) -> None:
+        if item["id"] is None:
+            raise self.fail(number, "a goal line needs its #id; add goals with 'mentor goal add'")
+        goal_id = int(item["id"])
+        if goal_id not in {g.id for g in self.agenda.goals}:
+            raise self.fail(number, f"#{goal_id} is not one of the open goals listed")
+        found = re.search(_PERCENT, item["text"])
+        percent = int(found["after"] or found["before"]) if found else None
+        if percent is None or percent > 100:
+            raise self.fail(number, f"end goal #{goal_id}'s line with its progress, e.g. ': 40%'")
+        self.progress[goal_id] = percent
+
+    def read_topic(self, item: re.Match[str], number: int) -> None:
+        if item["id"] is not None:
+            topic_id = int(item["id"])
+            if topic_id not in {t.id for t in self.agenda.topics}:
+                raise self.fail(number, f"#{topic_id} is not one of the queued topics listed")
+            if item["tick"] and item["tick"] in "xX":
+                self.covered.append(topic_id)
+            return
+        if item["text"].strip():
+            self.new_topics.append(item["text"].strip())
+
+
+def _shown(text: str) -> str:
+    shown = flat(text)
+    return f'"{shown[:50]}…"' if len(shown) > 50 else f'"{shown}"'
+
+
+def owner_role(word: str, mentor: str, mentee: str) -> str | None:
+    """mentor or mentee for what the user typed as an owner: the role or a handle."""
+    lowered = word.strip().lower()
+    roles = {"mentor": "mentor", "mentee": "mentee", mentor.lower(): "mentor"}
+    roles.setdefault(mentee.lower(), "mentee")
+    return roles.get(lowered)
+
+
+def parse_action(text: str, today: date, mentor: str, mentee: str) -> NewAction:
+    """ "mentee: TEXT [due DATE]" (or "(due DATE)") as a NewAction; the owner may be a handle."""
+    from .when import parse_date
+
+    found = re.fullmatch(_OWNER, text)
+    if found is None:
+        raise BadInput(
+            f"action {_shown(text)} has no owner: start it with 'mentor:' or 'mentee:', "
+            "e.g. 'mentee: draft the PR due fri'"
+        )
+    owner = owner_role(found["owner"], mentor, mentee)
+    if owner is None:
+        raise BadInput(
+            f"unknown owner {_shown(found['owner'])} in action {_shown(text)}: "
+            f"use mentor, mentee, {mentor} or {mentee}"
+        )
+    rest, due_on = found["rest"].strip(), None
+    due = re.fullmatch(_DUE_PAREN, rest, re.IGNORECASE)
+    if due is None:
+        worded = re.fullmatch(_DUE_WORD, rest, re.IGNORECASE)
+        due = worded if worded and re.match(_DATE_START, worded["due"]) else None
+    if due is not None:
+        rest, due_on = due["text"].strip(), parse_date(due["due"], today).isoformat()
+    if not rest:
+        raise BadInput(f"action {_shown(text)} says nothing to do: add the text after the owner")
+    return NewAction(owner, rest, due_on)

@@ -1,0 +1,86 @@
+"""The agenda on a terminal: when, follow-ups, goals, topics, reviews, the last session."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..reports.agenda import Agenda
+from .markdown import bar, both
+from .text import one_line, visible
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+
+def agenda_view(agenda: Agenda) -> list[RenderableType]:
+    from rich.table import Table
+    from rich.text import Text
+
+    parts: list[RenderableType] = []
+    title = Text(f"Agenda for {visible(agenda.pair)} (#{agenda.pair_id})", style="bold")
+    parts.append(title)
+    when = Text("Next session: ")
+    when.append(both(agenda.due_local))
+    if agenda.overdue_days:
+        when.append(f"  overdue by {agenda.overdue_days} days", style="bold red")
+    if agenda.first_session:
+        when.append("  (first session)", style="dim")
+    parts.append(when)
+    if agenda.focus:
+        parts.append(Text(f"Focus: {one_line(agenda.focus, 100)}"))
+
+    parts.append(Text("\nFollow-ups", style="bold"))
+    if not agenda.followups:
+        parts.append(Text("  none open", style="dim"))
+    for f in agenda.followups:
+        line = Text("  ")
+        if f.overdue_days:
+            line.append(f"OVERDUE {f.overdue_days}d ", style="bold red")
+        line.append(f"#{f.id} {visible(f.who)}: {one_line(f.text, 80)}")
+        if f.due_on:
+            line.append(f"  due {f.due_on}", style="dim")
+        parts.append(line)
+
+    parts.append(Text("\nGoals", style="bold"))
+    if not agenda.goals:
+        parts.append(Text("  no open goals", style="dim"))
+    goals = Table.grid(padding=(0, 2))
+    for _ in range(4):
+        goals.add_column()
+    for g in agenda.goals:
+        goals.add_row(
+            Text(f"  #{g.id} {one_line(g.title, 50)}"),
+            Text(bar(g.progress), style="green"),
+            Text(f"{g.progress}%"),
+            Text(f"due {g.due_on}" if g.due_on else "", style="dim"),
+        )
+    if agenda.goals:
+        parts.append(goals)
+
+    parts.append(Text("\nTopics", style="bold"))
+    if not agenda.topics:
+        parts.append(Text("  nothing queued", style="dim"))
+    parts += [Text(f"  #{t.id} {one_line(t.text, 90)}") for t in agenda.topics]
+
+    if agenda.reviews:
+        parts.append(Text("\nExpectations to review", style="bold"))
+        for r in agenda.reviews:
+            line = Text(f"  #{r.id} {r.topic}: {one_line(r.text, 70)}  ")
+            line.append(r.reason, style="yellow")
+            parts.append(line)
+
+    parts.append(Text("\nLast session", style="bold"))
+    recap = agenda.recap
+    if recap is None:
+        parts.append(Text("  none yet", style="dim"))
+    else:
+        facts = [recap.channel]
+        if recap.minutes is not None:
+            facts.append(f"{recap.minutes} min")
+        if recap.rapport is not None:
+            facts.append(f"rapport {recap.rapport}/5")
+        if recap.engagement is not None:
+            facts.append(f"engagement {recap.engagement}/5")
+        parts.append(Text(f"  #{recap.session_id} {both(recap.local)}, {', '.join(facts)}"))
+        parts.append(Text(f"  {one_line(recap.notes, 100)}" if recap.notes else "  (no notes)"))
+    return parts

@@ -1,0 +1,189 @@
+"""Markdown writers for the progress summary and the agenda; user text can never add structure."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from ..reports.agenda import Agenda, LocalTime
+from ..reports.summary import Summary
+from .text import visible
+
+# Characters that mean something anywhere in a line: escapes, emphasis, code, links and images,
+# raw HTML and entities, table cells, strikethrough.
+_INLINE = re.compile(r"([\\`*_\[\]<>&|~!])")
+# What opens a block at the start of a line: headings, quotes, lists, thematic breaks, setext
+# underlines, fences (`~` and backticks are escaped everywhere already).
+_LINE_START = re.compile(r"^([#>+=-])")
+_ORDERED = re.compile(r"^([0-9]{1,9})([.)])")
+
+
+def _literal_line(line: str) -> str:
+    # Leading spaces would make an indented code block; trailing ones a hard break.
+    escaped = _INLINE.sub(r"\\\1", line.strip())
+    escaped = _LINE_START.sub(r"\\\1", escaped)
+    return _ORDERED.sub(r"\1\\\2", escaped)
+
+
+def inline(text: str) -> str:
+    """User text as one line of literal Markdown inline content; safe at a line's start too
+    (after "- " it could otherwise open a heading or a list)."""
+    return _literal_line(" ".join(visible(text).split()))
+
+
+def quoted_block(text: str) -> list[str]:
+    """Multi-line user text (notes) as a block quote of literal paragraphs."""
+    lines = [_literal_line(line) for line in visible(text).split("\n")]
+    while lines and not lines[-1]:
+        lines.pop()
+    while lines and not lines[0]:
+        lines.pop(0)
+    return [f"> {line}" if line else ">" for line in lines]
+
+
+def cell(text: str) -> str:
+    """User text inside a table cell."""
+    return inline(text) or " "
+
+
+def _clock(local: LocalTime, with_date: bool) -> str:
+    from ..zones import city
+
+    moment = datetime.fromisoformat(local.at)
+    shown = moment.strftime("%a %d %b %Y %H:%M" if with_date else "%H:%M")
+    return f"{shown} {city(local.zone)}"
+
+
+def both(local: tuple[LocalTime, LocalTime]) -> str:
+    first, second = local
+    same_day = first.at[:10] == second.at[:10]
+    return f"{_clock(first, True)} · {_clock(second, not same_day)}"
+
+
+def _percent(share: float | None) -> str:
+    return "-" if share is None else f"{round(share * 100)}%"
+
+
+def bar(progress: int, width: int = 10) -> str:
+    filled = round(progress / 100 * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def summary_markdown(summary: Summary) -> str:
+    pair, f = summary.pair, summary.figures
+    out = [f"# Mentoring progress: {inline(pair.mentor)} and {inline(pair.mentee)}", ""]
+    period = f"the sessions since {summary.since}" if summary.since else "every session on record"
+    out += [f"Generated {summary.generated_at[:10]}, covering {period}.", ""]
+    out += ["## The pair", ""]
+    for role, person in (("Mentor", summary.mentor), ("Mentee", summary.mentee)):
+        name = f" ({inline(person.name)})" if person.name else ""
+        out.append(
+            f"- {role}: {inline(person.handle)}{name}, {person.timezone}, "
+            f"working hours {inline(person.hours)}"
+        )
+    out += [
+        f"- Status: {pair.status}, since {pair.start_date}"
+        + (f" until {pair.end_date}" if pair.end_date else ""),
+        f"- Cadence: {inline(pair.cadence)}, usually by {pair.channel}",
+    ]
+    if pair.focus:
+        out.append(f"- Focus: {inline(pair.focus)}")
+    out += ["", "## The agreement", ""]
+    out += [
+        f"- {e.topic}: {inline(e.text)} (agreed {e.agreed_on}"
+        + (f", review {e.review_on})" if e.review_on else ")")
+        for e in summary.expectations
+    ] or ["No expectations recorded."]
+    out += ["", "## Goals", ""]
+    if summary.goals:
+        out += ["| Goal | Status | Progress | Due |", "| --- | --- | --- | --- |"]
+        out += [
+            f"| {cell(g.title)} | {g.status} | {bar(g.progress)} {g.progress}% | "
+            f"{g.due_on or '-'} |"
+            for g in summary.goals
+        ]
+    else:
+        out.append("No goals recorded.")
+    out += ["", "## Figures", "", "| Figure | Value |", "| --- | --- |"]
+    out += [
+        f"| Sessions and touchpoints | {f.sessions} |",
+        f"| Hours together | {f.hours:g} |",
+        f"| Asynchronous touchpoints | {f.asynchronous} ({_percent(f.async_share)}) |",
+        f"| Cadence kept | {_percent(f.cadence_kept)} of {f.intervals} intervals |",
+        f"| Actions done on time | {f.actions_done_on_time} of "
+        f"{f.actions_with_due_date_done} ({_percent(f.on_time_share)}) |",
+        f"| Rapport (mean, trend) | {_mean(f.rapport_mean)} {f.rapport_trend}".rstrip() + " |",
+        f"| Engagement (mean, trend) | {_mean(f.engagement_mean)} {f.engagement_trend}".rstrip()
+        + " |",
+    ]
+    out += ["", "## Sessions", ""]
+    if not summary.timeline:
+        out.append("No sessions in this period.")
+    for number, entry in enumerate(summary.timeline, 1):
+        out += [f"### {number}. {both(entry.local)}", ""]
+        facts = [entry.channel + (" (asynchronous)" if entry.asynchronous else "")]
+        if entry.minutes is not None:
+            facts.append(f"{entry.minutes} min")
+        if entry.rapport is not None:
+            facts.append(f"rapport {entry.rapport}/5")
+        if entry.engagement is not None:
+            facts.append(f"engagement {entry.engagement}/5")
+        out.append(f"- {', '.join(facts)}")
+        if entry.tech_issue:
+            out.append(f"- Technology trouble: {inline(entry.tech_issue)}")
+        notes = quoted_block(entry.notes)
+        out += ["", *notes] if notes else []
+        out.append("")
+    out += ["## Actions", "", "### Done", ""]
+    out += [
+        f"- {inline(a.text)} ({a.owner}, done {a.done_on or '?'}"
+        + (f", due {a.due_on})" if a.due_on else ")")
+        for a in summary.actions_done
+    ] or ["None in this period."]
+    out += ["", "### Open", ""]
+    out += [
+        f"- {inline(a.text)} ({a.owner}" + (f", due {a.due_on})" if a.due_on else ")")
+        for a in summary.actions_open
+    ] or ["None."]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _mean(value: float | None) -> str:
+    return "-" if value is None else f"{value:g}/5"
+
+
+def agenda_markdown(agenda: Agenda) -> str:
+    out = [f"# Agenda: {inline(agenda.mentor)} and {inline(agenda.mentee)}", ""]
+    when = both(agenda.due_local)
+    late = f" (overdue by {agenda.overdue_days} days)" if agenda.overdue_days else ""
+    first = " (first session)" if agenda.first_session else ""
+    out += [f"Next session due {when}{late}{first}.", ""]
+    if agenda.focus:
+        out += [f"Focus: {inline(agenda.focus)}", ""]
+    out += ["## Follow-ups", ""]
+    out += [
+        f"- {'**OVERDUE** ' if f.overdue_days else ''}#{f.id} {inline(f.who)}: {inline(f.text)}"
+        + (f" (due {f.due_on})" if f.due_on else "")
+        for f in agenda.followups
+    ] or ["None open."]
+    out += ["", "## Goals", ""]
+    out += [
+        f"- {inline(g.title)}: {bar(g.progress)} {g.progress}%"
+        + (f" (due {g.due_on})" if g.due_on else "")
+        for g in agenda.goals
+    ] or ["No open goals."]
+    out += ["", "## Topics", ""]
+    out += [f"- #{t.id} {inline(t.text)}" for t in agenda.topics] or ["Nothing queued."]
+    if agenda.reviews:
+        out += ["", "## Expectations to review", ""]
+        out += [f"- {r.topic}: {inline(r.text)} ({r.reason})" for r in agenda.reviews]
+    out += ["", "## Last session", ""]
+    recap = agenda.recap
+    if recap is None:
+        out.append("None yet.")
+    else:
+        length = f", {recap.minutes} min" if recap.minutes is not None else ""
+        out.append(f"{both(recap.local)}, {recap.channel}{length}.")
+        if recap.notes:
+            out += ["", *quoted_block(recap.notes)]
+    return "\n".join(out).rstrip("\n") + "\n"

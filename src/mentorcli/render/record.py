@@ -1,0 +1,121 @@
+"""The agreement and follow-ups as Rich tables: expectations, goals, actions, topics."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..model import Action, Expectation, Goal, Topic
+from .text import one_line, visible
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.table import Table
+
+
+def _table(*columns: str) -> Table:
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    return table
+
+
+def _due(due_on: str | None, today: date, open_: bool) -> RenderableType:
+    from rich.text import Text
+
+    if due_on is None:
+        return Text("")
+    if open_ and due_on < today.isoformat():
+        return Text(f"{due_on} overdue", style="bold red")
+    return Text(due_on)
+
+
+def expectations_table(expectations: Sequence[Expectation], today: date) -> RenderableType:
+    from rich.text import Text
+
+    if not expectations:
+        return Text("No expectations yet. Agree some: mentor expect add PAIR TEXT --topic cadence")
+    table = _table("id", "topic", "expectation", "agreed", "review", "state")
+    for item in expectations:
+        state = item.state
+        if item.superseded_by is not None:
+            state = f"superseded by #{item.superseded_by}"
+        review = _due(item.review_on, today, item.state == "active")
+        table.add_row(
+            str(item.id),
+            Text(item.topic),
+            Text(visible(item.text), style="" if item.state == "active" else "dim"),
+            Text(item.agreed_on),
+            review,
+            Text(state, style="" if item.state == "active" else "dim"),
+        )
+    return table
+
+
+def progress_bar(percent: int, width: int = 10) -> str:
+    filled = round(percent * width / 100)
+    return "█" * filled + "░" * (width - filled) + f" {percent:>3}%"
+
+
+def goals_table(goals: Sequence[Goal], today: date) -> RenderableType:
+    from rich.text import Text
+
+    if not goals:
+        return Text("No goals here. Add one: mentor goal add PAIR TITLE --due DATE")
+    table = _table("id", "goal", "progress", "due", "status")
+    for goal in goals:
+        status = goal.status + (f" {goal.achieved_on}" if goal.achieved_on else "")
+        title = visible(goal.title) + (f"\n{one_line(goal.detail, 70)}" if goal.detail else "")
+        table.add_row(
+            str(goal.id),
+            Text(title),
+            Text(progress_bar(goal.progress), style="green" if goal.progress >= 100 else ""),
+            _due(goal.due_on, today, goal.status == "open"),
+            Text(status, style="" if goal.status == "open" else "dim"),
+        )
+    return table
+
+
+def actions_table(
+    actions: Sequence[Action], pairs: Mapping[int, str], today: date, *, show_pair: bool
+) -> RenderableType:
+    from rich.text import Text
+
+    if not actions:
+        return Text("No actions here. Add one: mentor action add PAIR mentee TEXT --due DATE")
+    columns = ("id", "pair", "owner", "action", "due", "status") if show_pair else (
+        "id", "owner", "action", "due", "status"
+    )  # fmt: skip
+    table = _table(*columns)
+    for action in actions:
+        status = action.status + (f" {action.done_on}" if action.done_on else "")
+        cells: list[RenderableType] = [str(action.id)]
+        if show_pair:
+            cells.append(Text(visible(pairs.get(action.pair_id, f"#{action.pair_id}"))))
+        cells += [
+            Text(action.owner),
+            Text(visible(action.text)),
+            _due(action.due_on, today, action.status == "open"),
+            Text(status, style="" if action.status == "open" else "dim"),
+        ]
+        table.add_row(*cells)
+    return table
+
+
+def topics_table(topics: Sequence[Topic]) -> RenderableType:
+    from rich.text import Text
+
+    if not topics:
+        return Text("No topics queued. Queue one: mentor topic add PAIR TEXT")
+    table = _table("id", "topic", "state")
+    for topic in topics:
+        covered = topic.covered_session_id
+        table.add_row(
+            str(topic.id),
+            Text(visible(topic.text)),
+            Text("queued" if covered is None else f"covered in session #{covered}"),
+        )
+    return table

@@ -1,0 +1,211 @@
+"""Sessions as Rich output: the history table, one session in full, what `log` did, search hits."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from ..model import Action, Pair, Person, Session, Topic
+from .text import one_line, visible
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from ..store.search import Hit
+    from ..store.sessions import Logged
+
+
+def _instant(session: Session) -> datetime:
+    from ..when import from_utc_iso
+
+    return from_utc_iso(session.started_at)
+
+
+def _in_zone(moment: datetime, zone_name: str) -> datetime:
+    from ..zones import zone
+
+    return moment.astimezone(zone(zone_name))
+
+
+def _clock(moment: datetime) -> str:
+    return moment.strftime("%a %Y-%m-%d %H:%M")
+
+
+def _score(value: int | None) -> str:
+    return "" if value is None else f"{value}/5"
+
+
+def sessions_table(pair: Pair, sessions: Sequence[Session]) -> RenderableType:
+    from rich.table import Table
+    from rich.text import Text
+
+    if not sessions:
+        return Text(f"No sessions for {visible(pair.ref)} yet. Log one: mentor log {pair.id}")
+    rows = []
+    for session in sessions:
+        notes = _preview(session.notes)
+        if session.tech_issue:
+            notes = f"[tech: {one_line(session.tech_issue, 20)}] {notes}"
+        rows.append(
+            (
+                str(session.id),
+                _clock(_in_zone(_instant(session), session.zone)),
+                session.channel + (" (async)" if session.asynchronous else ""),
+                "" if session.minutes is None else str(session.minutes),
+                "" if session.rapport is None else str(session.rapport),
+                "" if session.engagement is None else str(session.engagement),
+                notes,
+            )
+        )
+    from .output import console
+
+    headers = ("id", "when", "channel", "min", "rapport", "engage")
+    widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(headers)]
+    # The fixed columns keep their width; the notes preview takes what is left, cut with "…".
+    room = max(12, console().width - sum(widths) - 2 * len(widths))
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column in headers:
+        table.add_column(column, no_wrap=True)
+    table.add_column("notes", no_wrap=True)
+    for row in rows:
+        table.add_row(*row[:-1], Text(one_line(row[-1], room)))
+    return table
+
+
+def _preview(notes: str, width: int = 200) -> str:
+    """The start of the notes on one line; only the start is read, so a 10 MB note is cheap."""
+    head = one_line(notes[: width * 5], width)
+    return head + "…" if len(notes) > width * 5 and not head.endswith("…") else head
+
+
+@dataclass(frozen=True)
+class SessionView:
+    """A session with its pair and its start in both people's local time (ISO text)."""
+
+    session: Session
+    pair: Pair
+    local: dict[str, str]
+    zones: dict[str, str]
+
+
+def session_view(session: Session, pair: Pair, mentor: Person, mentee: Person) -> SessionView:
+    moment = _instant(session)
+    local = {}
+    zones = {}
+    for person in (mentor, mentee):
+        local[person.handle] = _in_zone(moment, person.timezone).isoformat(timespec="minutes")
+        zones[person.handle] = person.timezone
+    return SessionView(session, pair, local, zones)
+
+
+def session_detail(
+    view: SessionView, actions: Sequence[Action], topics: Sequence[Topic]
+) -> RenderableType:
+    from rich.table import Table
+    from rich.text import Text
+
+    session = view.session
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column()
+    moment = _instant(session)
+    rows = [
+        ("session", f"#{session.id} with {view.pair.ref} (pair #{view.pair.id})"),
+        ("logged at", f"{_clock(_in_zone(moment, session.zone))} {session.zone}"),
+    ]
+    rows += [
+        (handle, f"{_clock(_in_zone(moment, view.zones[handle]))} {view.zones[handle]}")
+        for handle in view.local
+    ]
+    rows += [
+        ("channel", session.channel + (" (asynchronous)" if session.asynchronous else "")),
+        ("minutes", "" if session.minutes is None else str(session.minutes)),
+        ("rapport", _score(session.rapport)),
+        ("engagement", _score(session.engagement)),
+        ("tech issue", session.tech_issue),
+    ]
+    rows += [
+        ("action", f"#{a.id} {a.owner}: {a.text}" + (f" (due {a.due_on})" if a.due_on else ""))
+        for a in actions
+    ]
+    rows += [("covered", f"#{t.id} {t.text}") for t in topics]
+    for label, value in rows:
+        if value:
+            grid.add_row(label, Text(visible(value)))
+    return grid
+
+
+def show_session(view: SessionView, actions: Sequence[Action], topics: Sequence[Topic]) -> None:
+    """The details through Rich, then the notes in full as plain text: Rich would take
+    a minute to wrap a 10 MB note, and the terminal wraps it anyway."""
+    import sys
+
+    from .output import show
+
+    show(session_detail(view, actions, topics))
+    sys.stdout.write("\n" + (visible(view.session.notes) or "(no notes)") + "\n")
+
+
+def logged_summary(logged: Logged) -> str:
+    """One line saying what `mentor log` recorded."""
+    session = logged.session
+    moment = _in_zone(_instant(session), session.zone)
+    how = session.channel + (f", {session.minutes} min" if session.minutes is not None else "")
+    parts = []
+    if logged.actions:
+        parts.append(f"{len(logged.actions)} new action(s) " + _ids(logged.actions))
+    if logged.done:
+        parts.append(f"{len(logged.done)} done " + _ids(logged.done))
+    if logged.covered:
+        parts.append(f"{len(logged.covered)} topic(s) covered " + _ids(logged.covered))
+    parts += [f"goal #{g.id} at {g.progress}%" for g in logged.goals]
+    if logged.topics:
+        parts.append(f"{len(logged.topics)} topic(s) queued " + _ids(logged.topics))
+    extra = f": {'; '.join(parts)}" if parts else ""
+    return (
+        f"Logged session #{session.id} with {logged.pair.ref} ({how}) "
+        f"on {_clock(moment)} {session.zone}{extra}."
+    )
+
+
+def _ids(records: Sequence[Action | Topic]) -> str:
+    return "(" + ", ".join(f"#{r.id}" for r in records) + ")"
+
+
+def hits_table(hits: Sequence[Hit], query: str) -> RenderableType:
+    from rich.table import Table
+    from rich.text import Text
+
+    if not hits:
+        return Text(f"Nothing matches {one_line(query, 40)!r}.")
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column in ("match", "pair", "date", "text"):
+        table.add_column(column, no_wrap=column != "text")
+    for hit in hits:
+        table.add_row(
+            Text(f"{hit.kind} #{hit.id}"),
+            Text(visible(hit.pair)),
+            Text(hit.when[:10]),
+            _highlighted(hit.snippet, hit.highlights),
+        )
+    return table
+
+
+def _highlighted(snippet: str, spans: Sequence[tuple[int, int]]) -> RenderableType:
+    """The snippet on one line, controls made visible, the matched words in bold."""
+    from rich.text import Text
+
+    text = Text()
+    position = 0
+    for start, end in spans:
+        text.append(_flat(snippet[position:start]))
+        text.append(_flat(snippet[start:end]), style="bold")
+        position = end
+    text.append(_flat(snippet[position:]))
+    return text
+
+
+def _flat(text: str) -> str:
+    return visible(text).replace("\n", " ").replace("\t", " ")

@@ -1,0 +1,196 @@
+"""The agenda for a pair's next session, and when that session is due; plain data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from typing import TYPE_CHECKING
+
+from ..cadence import parse_cadence
+from ..model import Goal, Pair, Session, Topic
+from ..when import from_utc_iso as instant
+from ..zones import zone as _zone
+
+if TYPE_CHECKING:
+    from ..store.reports import PairRecords
+
+# With no session on record yet, the pair's first one is due at 09:00 in the mentor's zone.
+USUAL_TIME = time(9, 0)
+# A pair has lapsed when nothing happened for this many cadence periods.
+LAPSE_FACTOR = 1.5
+
+
+def usual_start(pair: Pair, mentor_zone: str, last: Session | None) -> datetime:
+    """The pair's start date at its usual time of day in the mentor's zone: the wall time of the
+    last session there, else 09:00. A time in a DST gap moves on by the gap's length."""
+    tz = _zone(mentor_zone)
+    clock = instant(last.started_at).astimezone(tz).time() if last else USUAL_TIME
+    wall = datetime.combine(date.fromisoformat(pair.start_date), clock, tzinfo=tz)
+    return wall.astimezone(UTC).astimezone(tz)
+
+
+def next_due(pair: Pair, mentor_zone: str, last: Session | None) -> datetime:
+    """When the next session is due, in the mentor's zone: a cadence period after the last
+    session (on the wall clock), or the first slot of the cadence from the pair's start."""
+    start = usual_start(pair, mentor_zone, last)
+    previous = instant(last.started_at).astimezone(start.tzinfo) if last else None
+    return parse_cadence(pair.cadence).next_due(previous, start)
+
+
+def lapsed(pair: Pair, last: Session | None, now: datetime) -> bool:
+    """No touchpoint (nor the start) within 1.5 cadence periods."""
+    since = (
+        instant(last.started_at)
+        if last
+        else datetime.combine(date.fromisoformat(pair.start_date), time(0), tzinfo=UTC)
+    )
+    limit = LAPSE_FACTOR * parse_cadence(pair.cadence).approx_days()
+    return (now - since).total_seconds() > limit * 86400
+
+
+@dataclass(frozen=True)
+class LocalTime:
+    """One instant on one person's clock."""
+
+    handle: str
+    zone: str
+    at: str  # ISO 8601 with that zone's offset
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """An open action, with whose it is and how late."""
+
+    id: int
+    owner: str  # mentor or mentee
+    who: str  # their handle
+    text: str
+    due_on: str | None
+    overdue_days: int  # 0 unless overdue
+    session_id: int | None
+
+
+@dataclass(frozen=True)
+class Review:
+    """An expectation to talk about: its review date has come, or the cadence is slipping."""
+
+    id: int
+    topic: str
+    text: str
+    review_on: str | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class Recap:
+    """The last session in two lines: when and how, then what the notes began with."""
+
+    session_id: int
+    started_at: str
+    local: tuple[LocalTime, LocalTime]
+    channel: str
+    minutes: int | None
+    rapport: int | None
+    engagement: int | None
+    notes: str  # the first non-blank line of the notes
+
+
+@dataclass(frozen=True)
+class Agenda:
+    pair_id: int
+    pair: str
+    mentor: str
+    mentee: str
+    focus: str
+    cadence: str
+    channel: str
+    due: str  # UTC ISO
+    due_local: tuple[LocalTime, LocalTime]
+    overdue_days: int
+    first_session: bool
+    followups: tuple[FollowUp, ...]
+    goals: tuple[Goal, ...]
+    topics: tuple[Topic, ...]
+    reviews: tuple[Review, ...]
+    recap: Recap | None
+
+
+def both_clocks(moment: datetime, records: PairRecords) -> tuple[LocalTime, LocalTime]:
+    return tuple(  # type: ignore[return-value]
+        LocalTime(p.handle, p.timezone, moment.astimezone(_zone(p.timezone)).isoformat())
+        for p in (records.mentor, records.mentee)
+    )
+
+
+def _days_late(due_on: str | None, today: date) -> int:
+    return max(0, (today - date.fromisoformat(due_on)).days) if due_on else 0
+
+
+def build_agenda(records: PairRecords, now: datetime, today: date) -> Agenda:
+    """The next session's agenda from the pair's records; `today` is the user's local date."""
+    pair, last = records.pair, records.last_session
+    due = next_due(pair, records.mentor.timezone, last)
+    late = now - due
+    handles = {"mentor": records.mentor.handle, "mentee": records.mentee.handle}
+    followups = sorted(
+        (
+            FollowUp(
+                a.id,
+                a.owner,
+                handles[a.owner],
+                a.text,
+                a.due_on,
+                _days_late(a.due_on, today),
+                a.session_id,
+            )
+            for a in records.actions
+            if a.status == "open"
+        ),
+        key=lambda f: (-f.overdue_days, f.due_on is None, f.due_on or "", f.id),
+    )
+    return Agenda(
+        pair_id=pair.id,
+        pair=pair.ref,
+        mentor=pair.mentor,
+        mentee=pair.mentee,
+        focus=pair.focus,
+        cadence=pair.cadence,
+        channel=pair.channel,
+        due=due.astimezone(UTC).isoformat(),
+        due_local=both_clocks(due, records),
+        overdue_days=late.days if late.total_seconds() > 0 else 0,
+        first_session=last is None,
+        followups=tuple(followups),
+        goals=tuple(g for g in records.goals if g.status == "open"),
+        topics=records.topics,
+        reviews=_reviews(records, now, today),
+        recap=_recap(records),
+    )
+
+
+def _reviews(records: PairRecords, now: datetime, today: date) -> tuple[Review, ...]:
+    slipping = lapsed(records.pair, records.last_session, now)
+    found = []
+    for e in records.expectations:
+        if e.review_on and e.review_on <= today.isoformat():
+            found.append(Review(e.id, e.topic, e.text, e.review_on, f"review due {e.review_on}"))
+        elif slipping and e.topic == "cadence":
+            found.append(Review(e.id, e.topic, e.text, e.review_on, "the cadence is slipping"))
+    return tuple(found)
+
+
+def _recap(records: PairRecords) -> Recap | None:
+    last = records.last_session
+    if last is None:
+        return None
+    first_line = next((line.strip() for line in last.notes.splitlines() if line.strip()), "")
+    return Recap(
+        session_id=last.id,
+        started_at=last.started_at,
+        local=both_clocks(instant(last.started_at), records),
+        channel=last.channel,
+        minutes=last.minutes,
+        rapport=last.rapport,
+        engagement=last.engagement,
+        notes=first_line,
+    )

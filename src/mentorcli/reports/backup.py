@@ -1,0 +1,334 @@
+"""The backup document (`mentor export --all`): building it, and checking one before import."""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import BadInput, FileProblem, MentorError, quoted
+from ..model import (
+    ACTION_STATUSES,
+    CHANNELS,
+    EXPECTATION_TOPICS,
+    GOAL_STATUSES,
+    OWNERS,
+    PAIR_STATUSES,
+)
+from ..store.exchange import SECTIONS, Section
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+FORMAT = "mentorcli"
+VERSION = 1
+HANDLE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")
+ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+Check = Callable[[Any], Any]
+
+
+class Bad(Exception):
+    """A value that does not fit; the message says what would."""
+
+
+def build_document(records: dict[str, list[dict[str, Any]]], now: datetime) -> dict[str, Any]:
+    """The versioned document around the records the Store exported."""
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": now.astimezone(UTC).isoformat(timespec="seconds"),
+        **records,
+    }
+
+
+def dump(document: dict[str, Any]) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+# Checkers: each returns the value as it is stored, or raises Bad.
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise Bad(f"expected text, not {_kind(value)}")
+    return value
+
+
+def _optional(check: Check) -> Check:
+    return lambda value: None if value is None else check(value)
+
+
+def _choice(choices: tuple[str, ...]) -> Check:
+    def check(value: Any) -> str:
+        if value not in choices:
+            raise Bad(f"{_shown(value)} is not one of {', '.join(choices)}")
+        return str(value)
+
+    return check
+
+
+def _whole(low: int | None, high: int | None) -> Check:
+    def check(value: Any) -> int:
+        if type(value) is not int:
+            raise Bad(f"expected a whole number, not {_kind(value)}")
+        if (low is not None and value < low) or (high is not None and value > high):
+            span = f"{low} to {high}" if high is not None else f"{low} or more"
+            raise Bad(f"{value} is out of range ({span})")
+        return value
+
+    return check
+
+
+def _uid(value: Any) -> str:
+    try:
+        return str(uuid.UUID(_text(value)))
+    except ValueError:
+        raise Bad(f"{_shown(value)} is not a uid (a UUID)") from None
+
+
+def _date(value: Any) -> str:
+    text = _text(value)
+    try:
+        if not ISO_DATE.match(text):
+            raise ValueError
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise Bad(f"{_shown(value)} is not a date like 2026-11-24") from None
+
+
+def _moment(value: Any) -> datetime:
+    text = _text(value)
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise Bad(f"{_shown(value)} is not a timestamp like 2026-11-24T15:30:00+00:00") from None
+    if moment.tzinfo is None:
+        raise Bad(f"{_shown(value)} has no UTC offset; add +00:00")
+    return moment.astimezone(UTC)
+
+
+def _stamp(value: Any) -> str:
+    return _moment(value).isoformat(timespec="microseconds")
+
+
+def _instant(value: Any) -> str:
+    return _moment(value).isoformat()
+
+
+def _handle(value: Any) -> str:
+    if not HANDLE.match(_text(value)):
+        raise Bad(f"{_shown(value)} is not a handle (1-32 letters, digits, '.', '_' or '-')")
+    return str(value)
+
+
+def _by_grammar(parse: Callable[[str], Any]) -> Check:
+    def check(value: Any) -> Any:
+        try:
+            return parse(_text(value))
+        except MentorError as error:
+            raise Bad(str(error)) from None
+
+    return check
+
+
+def _zone(text: str) -> str:
+    from ..zones import resolve_zone
+
+    return resolve_zone(text)
+
+
+def _hours(text: str) -> str:
+    from ..hours import format_hours, parse_hours
+
+    return format_hours(parse_hours(text))
+
+
+def _cadence(text: str) -> str:
+    from ..cadence import parse_cadence
+
+    return parse_cadence(text).text
+
+
+def _tags(value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise Bad("expected a list of text")
+    return list(value)
+
+
+_STAMPS: dict[str, Check] = {"created_at": _stamp, "updated_at": _stamp}
+CHECKS: dict[str, dict[str, Check]] = {
+    "people": {
+        "handle": _handle,
+        "name": _text,
+        "email": _text,
+        "timezone": _by_grammar(_zone),
+        "hours": _by_grammar(_hours),
+        "skills": _tags,
+        "channels": _tags,
+        "note": _text,
+    },
+    "pairs": {
+        "status": _choice(PAIR_STATUSES),
+        "focus": _text,
+        "cadence": _by_grammar(_cadence),
+        "channel": _choice(CHANNELS),
+        "start_date": _date,
+        "end_date": _optional(_date),
+    },
+    "expectations": {
+        "topic": _choice(EXPECTATION_TOPICS),
+        "text": _text,
+        "agreed_on": _date,
+        "review_on": _optional(_date),
+        "state": _choice(("active", "superseded", "dropped")),
+    },
+    "goals": {
+        "title": _text,
+        "detail": _text,
+        "status": _choice(GOAL_STATUSES),
+        "progress": _whole(0, 100),
+        "due_on": _optional(_date),
+        "achieved_on": _optional(_date),
+    },
+    "sessions": {
+        "started_at": _instant,
+        "zone": _by_grammar(_zone),
+        "minutes": _optional(_whole(0, None)),
+        "channel": _choice(CHANNELS),
+        "notes": _text,
+        "rapport": _optional(_whole(1, 5)),
+        "engagement": _optional(_whole(1, 5)),
+        "tech_issue": _text,
+    },
+    "actions": {
+        "owner": _choice(OWNERS),
+        "text": _text,
+        "due_on": _optional(_date),
+        "status": _choice(ACTION_STATUSES),
+        "done_on": _optional(_date),
+    },
+    "topics": {"text": _text},
+}
+
+
+def _kind(value: Any) -> str:
+    return {dict: "an object", list: "a list", str: "text", bool: "true/false"}.get(
+        type(value), "null" if value is None else type(value).__name__
+    )
+
+
+def _shown(value: Any) -> str:
+    return quoted(value) if isinstance(value, str) else json.dumps(value)[:40]
+
+
+def read_document(text: str, source: str) -> dict[str, list[dict[str, Any]]]:
+    """The records of a backup document, every value checked and in its stored form.
+
+    Anything wrong (not JSON, another program's file, a newer version, a missing field, a bad
+    value, a dangling reference) is one BadInput naming where; nothing has been written yet.
+    """
+    try:
+        document = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as error:
+        raise BadInput(f"{source} is not JSON ({error}); nothing was imported") from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise BadInput(
+            f'{source} is not a mentor backup (no "format": "{FORMAT}"); '
+            "make one with 'mentor export --all'; nothing was imported"
+        )
+    version = document.get("version")
+    if type(version) is not int or version < 1:
+        raise BadInput(f"{source} has no valid format version; nothing was imported")
+    if version > VERSION:
+        raise BadInput(
+            f"{source} is format version {version}, from a newer mentor (this one reads up to "
+            f"{VERSION}); upgrade mentor to import it; nothing was imported"
+        )
+    records = {section.name: _section(document, section, source) for section in SECTIONS}
+    _check_references(records, source)
+    return records
+
+
+def _section(document: dict[str, Any], section: Section, source: str) -> list[dict[str, Any]]:
+    items = document.get(section.name)
+    if not isinstance(items, list):
+        raise BadInput(f"{source}: {section.name!r} is missing or not a list; nothing was imported")
+    checked = []
+    seen: set[str] = set()
+    for index, item in enumerate(items):
+        where = f"{source}: {section.name}[{index}]"
+        if not isinstance(item, dict):
+            raise BadInput(f"{where} is {_kind(item)}, not an object; nothing was imported")
+        record = _record(item, section, where)
+        if record["uid"] in seen:
+            raise BadInput(f"{where}: uid {record['uid']} appears twice; nothing was imported")
+        seen.add(record["uid"])
+        checked.append(record)
+    return checked
+
+
+def _record(item: dict[str, Any], section: Section, where: str) -> dict[str, Any]:
+    checks: dict[str, Check] = {"uid": _uid, **CHECKS[section.name], **_STAMPS}
+    checks.update({name: _optional(_uid) for name in section.refs})
+    record: dict[str, Any] = {}
+    for name in section.fields:
+        if name not in item:
+            raise BadInput(f"{where}: the field {name!r} is missing; nothing was imported")
+        try:
+            record[name] = checks[name](item[name])
+        except Bad as problem:
+            raise BadInput(f"{where}: {name}: {problem}; nothing was imported") from None
+    required = [name for name in ("pair", "mentor", "mentee") if name in section.refs]
+    for name in required:
+        if record[name] is None:
+            raise BadInput(f"{where}: {name} must not be null; nothing was imported")
+    if section.name == "pairs" and record["mentor"] == record["mentee"]:
+        raise BadInput(f"{where}: mentor and mentee are the same person; nothing was imported")
+    return record
+
+
+def _check_references(records: dict[str, list[dict[str, Any]]], source: str) -> None:
+    """A reference must point at a record of the right kind in the file (or, failing that, in
+    the database: the Store checks those as it merges). Here: no uid of the wrong kind."""
+    kinds = {
+        section.name: {record["uid"] for record in records[section.name]} for section in SECTIONS
+    }
+    for section in SECTIONS:
+        for index, record in enumerate(records[section.name]):
+            for name, (_, target) in section.refs.items():
+                uid = record[name]
+                elsewhere = [k for k, uids in kinds.items() if k != target and uid in uids]
+                if uid is not None and uid not in kinds[target] and elsewhere:
+                    raise BadInput(
+                        f"{source}: {section.name}[{index}]: {name} is the uid of one of the "
+                        f"{elsewhere[0]}, not of the {target}; nothing was imported"
+                    )
+
+
+def backup_path(db_path: Path, now: datetime) -> Path:
+    """The default backup name, beside the database: mentor.db.backup-20261124T063012Z."""
+    stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return db_path.with_name(f"{db_path.name}.backup-{stamp}")
+
+
+def backup_database(
+    db_path: Path, file: str | None, open_store: Callable[[], Store], now: datetime, force: bool
+) -> Path:
+    """An online backup of the database into `file` (default beside it), owner-only and
+    atomic: SQLite writes a temporary file that is then renamed."""
+    from ..files import replacing
+
+    if file == "-":
+        raise BadInput("a backup is a database file; name a FILE rather than -")
+    if not db_path.exists():
+        raise FileProblem(f"there is no database at {db_path} yet; nothing to back up")
+    target = Path(file).expanduser() if file else backup_path(db_path, now)
+    store = open_store()
+    with replacing(target, force) as temporary:
+        store.backup_into(temporary)
+    return target

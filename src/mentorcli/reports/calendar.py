@@ -1,0 +1,83 @@
+"""Upcoming sessions as iCalendar: one recurring event with an RRULE and a real time zone."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
+
+from ..cadence import parse_cadence
+from .agenda import next_due, usual_start
+
+if TYPE_CHECKING:
+    from ..store.reports import PairRecords
+
+# Without a timed session on record, an event lasts an hour.
+DEFAULT_MINUTES = 60
+
+
+def first_upcoming(records: PairRecords, not_before: datetime) -> datetime:
+    """The first session due at or after `not_before`, in the mentor's zone: the next due
+    one, or, when that has passed, the first slot of the cadence after it."""
+    pair, last, zone = records.pair, records.last_session, records.mentor.timezone
+    due = next_due(pair, zone, last)
+    if due >= not_before:
+        return due
+    cadence = parse_cadence(pair.cadence)
+    start = usual_start(pair, zone, last)
+    if "=" in cadence.text:  # an RRULE: ask the rule directly
+        return cadence.next_due(not_before.astimezone(due.tzinfo), start)
+    while due < not_before:
+        due = cadence.next_due(due, start)
+    return due
+
+
+def calendar_ics(records: PairRecords, count: int, from_day: date | None, now: datetime) -> bytes:
+    """`count` sessions from `from_day` (midnight in the mentor's zone), else from now, as
+    iCalendar text (CRLF lines, folded and escaped by the icalendar library)."""
+    from icalendar import Calendar, Event, vRecur
+
+    from ..zones import zone
+
+    pair, last = records.pair, records.last_session
+    tz = zone(records.mentor.timezone)
+    not_before = datetime.combine(from_day, time(0), tzinfo=tz) if from_day else now
+    first = first_upcoming(records, not_before)
+    minutes = last.minutes if last is not None and last.minutes else DEFAULT_MINUTES
+    cadence = parse_cadence(pair.cadence)
+    final = cadence.occurrences(first, count)[-1]
+    rule = vRecur.from_ical(cadence.rrule_text(first))
+    rule["COUNT"] = count
+
+    event = Event()
+    event.add("uid", f"{pair.uid}@mentorcli")
+    event.add("dtstamp", now)
+    event.add("dtstart", first)
+    event.add("duration", timedelta(minutes=minutes))
+    event.add("rrule", rule)
+    event.add("summary", f"Mentoring: {pair.mentor} / {pair.mentee}")
+    event.add("description", _description(records, first))
+    event.add("location", pair.channel)
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//mentorcli//mentor calendar//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", f"Mentoring {pair.mentor}/{pair.mentee}")
+    calendar.add_component(event)
+    # Time-zone rules from a year before the first session to a year after the last.
+    year = timedelta(days=366)
+    calendar.add_missing_timezones(first.date() - year, final.date() + year)
+    result: bytes = calendar.to_ical()
+    return result
+
+
+def _description(records: PairRecords, first: datetime) -> str:
+    from ..zones import zone
+
+    pair = records.pair
+    lines = [f"Focus: {pair.focus}"] if pair.focus else []
+    lines.append(f"Cadence: {pair.cadence}, by {pair.channel}.")
+    for role, person in (("mentor", records.mentor), ("mentee", records.mentee)):
+        local = first.astimezone(zone(person.timezone)).strftime("%H:%M")
+        lines.append(f"{person.handle} ({role}): {local} {person.timezone} at the first one")
+    lines.append(f"Agenda: mentor agenda {pair.ref}")
+    return "\n".join(lines)

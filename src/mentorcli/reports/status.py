@@ -1,0 +1,151 @@
+"""Every active pair at a glance, and what needs attention, most urgent first; plain data."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
+
+from ..when import from_utc_iso as instant
+from ..zones import zone as _zone
+from .agenda import lapsed, next_due
+
+if TYPE_CHECKING:
+    from ..store.reports import DueReview, OverdueAction, PairActivity
+
+# A trend compares the mean of the last three ratings with the (up to) three before.
+WINDOW = 3
+FALL = 1.0
+
+
+def trend(values: Sequence[int | None]) -> str:
+    """rising, falling or steady; "" with fewer than five ratings (two to compare against)."""
+    rated = [v for v in values if v is not None]
+    if len(rated) < WINDOW + 2:
+        return ""
+    last, before = rated[-WINDOW:], rated[-2 * WINDOW : -WINDOW]
+    change = sum(last) / len(last) - sum(before) / len(before)
+    if change <= -FALL:
+        return "falling"
+    if change >= FALL:
+        return "rising"
+    return "steady"
+
+
+@dataclass(frozen=True)
+class PairStatus:
+    pair_id: int
+    pair: str
+    cadence: str
+    last_touch: str | None  # UTC ISO of the latest session or touchpoint
+    days_since: int | None
+    next_due: str  # UTC ISO
+    overdue_days: int
+    lapsed: bool
+    open_actions: int
+    overdue_actions: int
+    goals: int
+    goal_progress: int | None  # mean % over goals not dropped
+    rapport: tuple[int | None, ...]  # oldest first, the last few sessions
+    engagement: tuple[int | None, ...]
+    rapport_trend: str
+    engagement_trend: str
+
+    def urgency(self) -> tuple[int, int, int, int]:
+        falling = (self.rapport_trend == "falling") + (self.engagement_trend == "falling")
+        return (int(self.lapsed), falling, self.overdue_days, self.overdue_actions)
+
+
+@dataclass(frozen=True)
+class Attention:
+    """One thing that needs doing, with how long it has waited."""
+
+    kind: str  # lapsed, falling, overdue-action, review
+    pair_id: int
+    pair: str
+    text: str
+    days: int
+    ref: int | None = None  # the action or expectation id
+
+
+KIND_ORDER = {"lapsed": 0, "falling": 1, "overdue-action": 2, "review": 3}
+
+
+@dataclass(frozen=True)
+class Status:
+    today: str
+    pairs: tuple[PairStatus, ...]
+    attention: tuple[Attention, ...]
+
+
+def pair_status(activity: PairActivity, now: datetime, today: date, zone: str) -> PairStatus:
+    """One pair's row; `today` and `zone` are the user's, for "how many days ago"."""
+    pair = activity.pair
+    newest_first = activity.recent
+    last = newest_first[0] if newest_first else None
+    due = next_due(pair, activity.mentor_zone, last)
+    late = now - due
+    oldest_first = tuple(reversed(newest_first))
+    rapport = tuple(s.rapport for s in oldest_first)
+    engagement = tuple(s.engagement for s in oldest_first)
+    return PairStatus(
+        pair_id=pair.id,
+        pair=pair.ref,
+        cadence=pair.cadence,
+        last_touch=last.started_at if last else None,
+        days_since=(today - instant(last.started_at).astimezone(_zone(zone)).date()).days
+        if last
+        else None,
+        next_due=due.astimezone(UTC).isoformat(),
+        overdue_days=late.days if late.total_seconds() > 0 else 0,
+        lapsed=lapsed(pair, last, now),
+        open_actions=activity.open_actions,
+        overdue_actions=activity.overdue_actions,
+        goals=activity.goals,
+        goal_progress=round(activity.goal_progress) if activity.goal_progress is not None else None,
+        rapport=rapport,
+        engagement=engagement,
+        rapport_trend=trend(rapport),
+        engagement_trend=trend(engagement),
+    )
+
+
+def build_status(
+    activity: Sequence[PairActivity],
+    overdue: Sequence[OverdueAction],
+    reviews: Sequence[DueReview],
+    now: datetime,
+    today: date,
+    zone: str,
+) -> Status:
+    pairs = sorted(
+        (pair_status(a, now, today, zone) for a in activity),
+        key=lambda p: (tuple(-k for k in p.urgency()), p.pair),
+    )
+    attention: list[Attention] = []
+    for p in pairs:
+        if p.lapsed:
+            since = f"in {p.days_since} days" if p.days_since is not None else "since it started"
+            days = p.days_since if p.days_since is not None else p.overdue_days
+            text = f"no touchpoint {since} (cadence {p.cadence})"
+            attention.append(Attention("lapsed", p.pair_id, p.pair, text, days))
+        for name, direction in (("rapport", p.rapport_trend), ("engagement", p.engagement_trend)):
+            if direction == "falling":
+                attention.append(
+                    Attention("falling", p.pair_id, p.pair, f"{name} falling", p.overdue_days)
+                )
+    for item in overdue:
+        action = item.action
+        days = (today - date.fromisoformat(action.due_on or today.isoformat())).days
+        text = f"action #{action.id} ({action.owner}) {days} days overdue: {action.text}"
+        attention.append(
+            Attention("overdue-action", item.pair_id, item.pair, text, days, action.id)
+        )
+    for review in reviews:
+        e = review.expectation
+        days = (today - date.fromisoformat(e.review_on or today.isoformat())).days
+        text = f"review expectation #{e.id} ({e.topic}, due {e.review_on}): {e.text}"
+        attention.append(Attention("review", review.pair_id, review.pair, text, days, e.id))
+    attention.sort(key=lambda a: (KIND_ORDER[a.kind], -a.days, a.pair, a.ref or 0))
+    return Status(today=today.isoformat(), pairs=tuple(pairs), attention=tuple(attention))

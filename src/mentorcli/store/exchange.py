@@ -1,0 +1,222 @@
+"""Export and import of every record, keyed by uid: the SQL side of backup and merge."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from ..errors import BadInput
+from .base import StoreBase
+
+
+@dataclass(frozen=True)
+class Section:
+    """One list in the exchange document and the table it comes from.
+
+    `refs` maps a document field to (column, section it points into): references travel as
+    uids, because ids are local to one database.
+    """
+
+    name: str
+    table: str
+    columns: tuple[str, ...]  # plain columns, besides uid and the timestamps
+    refs: dict[str, tuple[str, str]] = field(default_factory=dict)
+    lists: tuple[str, ...] = ()  # columns holding a JSON list of text
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return ("uid", *self.refs, *self.columns, "created_at", "updated_at")
+
+
+# In the order an import must write them: everything a record points at comes first.
+SECTIONS = (
+    Section(
+        "people",
+        "person",
+        ("handle", "name", "email", "timezone", "hours", "skills", "channels", "note"),
+        lists=("skills", "channels"),
+    ),
+    Section(
+        "pairs",
+        "pair",
+        ("status", "focus", "cadence", "channel", "start_date", "end_date"),
+        {"mentor": ("mentor_id", "people"), "mentee": ("mentee_id", "people")},
+    ),
+    Section(
+        "expectations",
+        "expectation",
+        ("topic", "text", "agreed_on", "review_on", "state"),
+        {"pair": ("pair_id", "pairs"), "superseded_by": ("superseded_by", "expectations")},
+    ),
+    Section(
+        "goals",
+        "goal",
+        ("title", "detail", "status", "progress", "due_on", "achieved_on"),
+        {"pair": ("pair_id", "pairs")},
+    ),
+    Section(
+        "sessions",
+        "session",
+        (
+            "started_at",
+            "zone",
+            "minutes",
+            "channel",
+            "notes",
+            "rapport",
+            "engagement",
+            "tech_issue",
+        ),
+        {"pair": ("pair_id", "pairs")},
+    ),
+    Section(
+        "actions",
+        "action",
+        ("owner", "text", "due_on", "status", "done_on"),
+        {"pair": ("pair_id", "pairs"), "session": ("session_id", "sessions")},
+    ),
+    Section(
+        "topics",
+        "topic",
+        ("text",),
+        {"pair": ("pair_id", "pairs"), "covered_session": ("covered_session_id", "sessions")},
+    ),
+)
+BY_NAME = {section.name: section for section in SECTIONS}
+
+
+@dataclass
+class Merged:
+    """What an import did, per section: added, updated (newer there), unchanged."""
+
+    added: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+    unchanged: dict[str, int] = field(default_factory=dict)
+
+    def count(self, kind: dict[str, int], section: str) -> None:
+        kind[section] = kind.get(section, 0) + 1
+
+
+def _instant(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+class ExchangeStore(StoreBase):
+    def export_records(self) -> dict[str, list[dict[str, Any]]]:
+        """Every record of every table, references as uids, in a stable order."""
+        uids: dict[str, dict[int, str]] = {}
+        document: dict[str, list[dict[str, Any]]] = {}
+        for section in SECTIONS:
+            rows = self.all(f"SELECT * FROM {section.table} ORDER BY id")
+            uids[section.name] = {r["id"]: r["uid"] for r in rows}
+            records = []
+            for row in rows:
+                record: dict[str, Any] = {"uid": row["uid"]}
+                for name, (column, target) in section.refs.items():
+                    local = row[column]
+                    record[name] = None if local is None else uids[target][local]
+                for column in section.columns:
+                    value = row[column]
+                    record[column] = json.loads(value) if column in section.lists else value
+                record["created_at"] = row["created_at"]
+                record["updated_at"] = row["updated_at"]
+                records.append(record)
+            document[section.name] = records
+        return document
+
+    def merge_records(
+        self,
+        document: dict[str, list[dict[str, Any]]],
+        advance: Callable[[], None] = lambda: None,
+    ) -> Merged:
+        """Merge checked records by uid in one transaction: an unknown uid is added, a known one
+        is replaced only when the incoming updated_at is newer. Any failure writes nothing."""
+        merged = Merged()
+        with self.write():
+            for section in SECTIONS:
+                for record in document[section.name]:
+                    self._merge_one(section, record, merged)
+                    advance()
+            # Second pass: an expectation may point at one later in the file.
+            for record in document["expectations"]:
+                self._link_superseded(record)
+        return merged
+
+    def _local_id(self, section: str, uid: str | None, where: str) -> int | None:
+        if uid is None:
+            return None
+        row = self.one(f"SELECT id FROM {BY_NAME[section].table} WHERE uid = ?", (uid,))
+        if row is None:
+            raise BadInput(
+                f"{where} points at {section} uid {uid}, which is neither in the file nor here; "
+                "nothing was imported"
+            )
+        return int(row["id"])
+
+    def _merge_one(self, section: Section, record: dict[str, Any], merged: Merged) -> None:
+        where = f"{section.name} uid {record['uid']}"
+        values: dict[str, Any] = {}
+        for name, (column, target) in section.refs.items():
+            if section.name == "expectations" and name == "superseded_by":
+                continue  # linked in the second pass
+            values[column] = self._local_id(target, record[name], where)
+        for column in section.columns:
+            value = record[column]
+            values[column] = (
+                json.dumps(value, ensure_ascii=False) if column in section.lists else value
+            )
+        existing = self.one(
+            f"SELECT id, updated_at FROM {section.table} WHERE uid = ?", (record["uid"],)
+        )
+        newer = existing is None or _instant(record["updated_at"]) > _instant(
+            existing["updated_at"]
+        )
+        if section.name == "people" and newer:
+            self._refuse_handle_clash(record)
+        if existing is None:
+            stamps = {"created_at": record["created_at"], "updated_at": record["updated_at"]}
+            row = {"uid": record["uid"], **values, **stamps}
+            names = ", ".join(row)
+            marks = ", ".join(f":{name}" for name in row)
+            self.conn.execute(f"INSERT INTO {section.table} ({names}) VALUES ({marks})", row)
+            merged.count(merged.added, section.name)
+        elif newer:
+            row = {**values, "updated_at": record["updated_at"]}
+            assignments = ", ".join(f"{name} = :{name}" for name in row)
+            self.conn.execute(
+                f"UPDATE {section.table} SET {assignments} WHERE id = :id",
+                {**row, "id": existing["id"]},
+            )
+            merged.count(merged.updated, section.name)
+        else:
+            merged.count(merged.unchanged, section.name)
+
+    def _refuse_handle_clash(self, record: dict[str, Any]) -> None:
+        """Two different people may not share a handle: refuse rather than guess."""
+        other = self.one(
+            "SELECT uid FROM person WHERE handle = ? AND uid != ?",
+            (record["handle"], record["uid"]),
+        )
+        if other is not None:
+            handle = record["handle"]
+            raise BadInput(
+                f"handle {handle!r} belongs to a different person here (uid {other['uid']}) than "
+                f"in the file (uid {record['uid']}); rename one of them (mentor person edit "
+                f"{handle} --handle NEW) and import again; nothing was imported"
+            )
+
+    def _link_superseded(self, record: dict[str, Any]) -> None:
+        row = self.one(
+            "SELECT id, superseded_by, updated_at FROM expectation WHERE uid = ?", (record["uid"],)
+        )
+        if row is None or row["updated_at"] != record["updated_at"]:
+            return  # the local record is newer and keeps its own link
+        where = f"expectations uid {record['uid']}"
+        target = self._local_id("expectations", record["superseded_by"], where)
+        if row["superseded_by"] != target:
+            self.conn.execute(
+                "UPDATE expectation SET superseded_by = ? WHERE id = ?", (target, row["id"])
+            )

@@ -1,0 +1,253 @@
+"""Reads behind the reports (agenda, status, summary) and the database's own upkeep."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import Action, Expectation, Goal, Pair, Person, Session, Topic
+from .pairs import PAIR_SELECT, PairStore
+from .people import person_from_row
+
+# How many recent sessions per pair the status screen reads for its trend.
+RECENT = 6
+TABLES = ("person", "pair", "expectation", "goal", "session", "action", "topic")
+
+
+@dataclass(frozen=True)
+class PairRecords:
+    """Everything one pair has on record, for the agenda and the progress summary."""
+
+    pair: Pair
+    mentor: Person
+    mentee: Person
+    expectations: tuple[Expectation, ...]  # the active ones
+    goals: tuple[Goal, ...]  # all of them, open first
+    sessions: tuple[Session, ...]  # oldest first, from `since` on
+    actions: tuple[Action, ...]  # all of them
+    topics: tuple[Topic, ...]  # queued (not covered yet)
+    last_session: Session | None  # the latest of all, whatever `since` says
+
+
+@dataclass(frozen=True)
+class PairActivity:
+    """One active pair as the status screen needs it, read with a few aggregate queries."""
+
+    pair: Pair
+    mentor_zone: str
+    recent: tuple[Session, ...]  # newest first, at most RECENT
+    open_actions: int
+    overdue_actions: int
+    goals: int  # not dropped
+    goal_progress: float | None  # mean progress of those
+
+
+@dataclass(frozen=True)
+class OverdueAction:
+    pair_id: int
+    pair: str
+    action: Action
+
+
+@dataclass(frozen=True)
+class DueReview:
+    pair_id: int
+    pair: str
+    expectation: Expectation
+
+
+@dataclass(frozen=True)
+class Health:
+    """What `mentor db check` found."""
+
+    path: str
+    integrity: tuple[str, ...]  # ("ok",) when sound
+    foreign_keys: tuple[str, ...]  # one line per broken reference
+    schema_version: int
+    known_version: int
+    application_id: int
+    counts: dict[str, int]
+
+    @property
+    def ok(self) -> bool:
+        return self.integrity == ("ok",) and not self.foreign_keys
+
+
+class ReportStore(PairStore):
+    def pair_records(self, pair_id: int, since: str | None = None) -> PairRecords:
+        """The pair and its records; `since` (a UTC ISO instant) limits the sessions."""
+        pair = self.pair(pair_id)
+        rows = self.all("SELECT * FROM person WHERE id IN (?, ?)", (pair.mentor_id, pair.mentee_id))
+        people = {r["id"]: person_from_row(r) for r in rows}
+        expectations = self.all(
+            "SELECT * FROM expectation WHERE pair_id = ? AND state = 'active' "
+            "ORDER BY CASE topic WHEN 'other' THEN 1 ELSE 0 END, topic, id",
+            (pair_id,),
+        )
+        goals = self.all(
+            "SELECT * FROM goal WHERE pair_id = ? "
+            "ORDER BY status = 'open' DESC, due_on IS NULL, due_on, id",
+            (pair_id,),
+        )
+        sessions = self.all(
+            "SELECT * FROM session WHERE pair_id = ? AND started_at >= ? ORDER BY started_at, id",
+            (pair_id, since or ""),
+        )
+        actions = self.all(
+            "SELECT * FROM action WHERE pair_id = ? "
+            "ORDER BY status = 'open' DESC, due_on IS NULL, due_on, id",
+            (pair_id,),
+        )
+        topics = self.all(
+            "SELECT * FROM topic WHERE pair_id = ? AND covered_session_id IS NULL ORDER BY id",
+            (pair_id,),
+        )
+        last = self.one(
+            "SELECT * FROM session WHERE pair_id = ? ORDER BY started_at DESC, id DESC LIMIT 1",
+            (pair_id,),
+        )
+        return PairRecords(
+            pair=pair,
+            mentor=people[pair.mentor_id],
+            mentee=people[pair.mentee_id],
+            expectations=tuple(Expectation(**dict(r)) for r in expectations),
+            goals=tuple(Goal(**dict(r)) for r in goals),
+            sessions=tuple(Session(**dict(r)) for r in sessions),
+            actions=tuple(Action(**dict(r)) for r in actions),
+            topics=tuple(Topic(**dict(r)) for r in topics),
+            last_session=Session(**dict(last)) if last else None,
+        )
+
+    def active_activity(self, today: str) -> list[PairActivity]:
+        """Every active pair with its recent sessions and counts: five queries in all,
+        each served by an index, whatever the number of pairs and sessions."""
+        pairs = self.all(
+            PAIR_SELECT.replace("SELECT pair.*,", "SELECT pair.*, mentor.timezone AS zone,")
+            + " WHERE pair.status = 'active' ORDER BY pair.id"
+        )
+        recent: dict[int, list[Session]] = {}
+        # The correlated LIMIT walks session_pair_started backwards: RECENT rows per pair.
+        for row in self.all(
+            "SELECT session.* FROM pair JOIN session ON session.id IN ("
+            "  SELECT id FROM session AS s WHERE s.pair_id = pair.id"
+            "  ORDER BY s.started_at DESC, s.id DESC LIMIT ?) "
+            "WHERE pair.status = 'active' ORDER BY session.pair_id, session.started_at DESC",
+            (RECENT,),
+        ):
+            recent.setdefault(row["pair_id"], []).append(Session(**dict(row)))
+        actions = {
+            r["pair_id"]: (r["open"], r["overdue"])
+            for r in self.all(
+                "SELECT pair_id, count(*) AS open, total(due_on < ?) AS overdue FROM action "
+                "WHERE status = 'open' GROUP BY pair_id",
+                (today,),
+            )
+        }
+        goals = {
+            r["pair_id"]: (r["goals"], r["progress"])
+            for r in self.all(
+                "SELECT pair_id, count(*) AS goals, avg(progress) AS progress FROM goal "
+                "WHERE status != 'dropped' GROUP BY pair_id"
+            )
+        }
+        found = []
+        for row in pairs:
+            values = dict(row)
+            zone = values.pop("zone")
+            pair = Pair(**values)
+            open_count, overdue = actions.get(pair.id, (0, 0))
+            goal_count, progress = goals.get(pair.id, (0, None))
+            found.append(
+                PairActivity(
+                    pair=pair,
+                    mentor_zone=zone,
+                    recent=tuple(recent.get(pair.id, ())),
+                    open_actions=open_count,
+                    overdue_actions=int(overdue),
+                    goals=goal_count,
+                    goal_progress=progress,
+                )
+            )
+        return found
+
+    def overdue_actions(self, today: str) -> list[OverdueAction]:
+        """Open actions of active pairs due before today, the longest overdue first."""
+        rows = self.all(
+            "SELECT action.*, mentor.handle || '/' || mentee.handle AS pair_ref FROM action "
+            "JOIN pair ON pair.id = action.pair_id AND pair.status = 'active' "
+            "JOIN person AS mentor ON mentor.id = pair.mentor_id "
+            "JOIN person AS mentee ON mentee.id = pair.mentee_id "
+            "WHERE action.status = 'open' AND action.due_on < ? ORDER BY action.due_on, action.id",
+            (today,),
+        )
+        found = []
+        for row in rows:
+            values = dict(row)
+            ref = values.pop("pair_ref")
+            found.append(OverdueAction(values["pair_id"], ref, Action(**values)))
+        return found
+
+    def due_reviews(self, today: str) -> list[DueReview]:
+        """Active expectations of active pairs whose review date has come."""
+        rows = self.all(
+            "SELECT expectation.*, mentor.handle || '/' || mentee.handle AS pair_ref "
+            "FROM expectation "
+            "JOIN pair ON pair.id = expectation.pair_id AND pair.status = 'active' "
+            "JOIN person AS mentor ON mentor.id = pair.mentor_id "
+            "JOIN person AS mentee ON mentee.id = pair.mentee_id "
+            "WHERE expectation.state = 'active' AND expectation.review_on <= ? "
+            "ORDER BY expectation.review_on, expectation.id",
+            (today,),
+        )
+        found = []
+        for row in rows:
+            values = dict(row)
+            ref = values.pop("pair_ref")
+            found.append(DueReview(values["pair_id"], ref, Expectation(**values)))
+        return found
+
+    # The database itself.
+
+    def health(self) -> Health:
+        from .connection import SCHEMA_VERSION
+
+        # Damage bad enough stops the checks themselves; that is their finding too.
+        try:
+            rows = self.conn.execute("PRAGMA integrity_check").fetchall()
+            integrity = tuple(str(r[0]) for r in rows)
+        except sqlite3.DatabaseError as error:
+            integrity = (f"the check itself failed: {error}",)
+        try:
+            broken = tuple(
+                f"{r[0]} row {r[1]} points at a missing {r[2]}"
+                for r in self.conn.execute("PRAGMA foreign_key_check").fetchall()
+            )
+        except sqlite3.DatabaseError as error:
+            broken = (f"the check itself failed: {error}",)
+        counts: dict[str, int] = {}
+        for table in TABLES:
+            try:
+                row = self.one(f"SELECT count(*) FROM {table}")
+            except sqlite3.DatabaseError:
+                continue  # a damaged table: integrity_check has said so already
+            counts[table] = row[0] if row else 0
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
+        return Health(
+            path=str(self.path),
+            integrity=integrity,
+            foreign_keys=broken,
+            schema_version=version,
+            known_version=SCHEMA_VERSION,
+            application_id=app_id,
+            counts=counts,
+        )
+
+    def backup_into(self, target: Path) -> None:
+        """Copy the whole database into `target` with SQLite's online backup API."""
+        dest = sqlite3.connect(str(target))
+        try:
+            self.conn.backup(dest)
+        finally:
+            dest.close()

@@ -1,0 +1,97 @@
+"""`mentor status`: every active pair at a glance, and what needs attention first."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+from seed_helpers import at, bulk, history, ok
+
+from conftest import Run
+
+
+def test_status_rows_and_attention(people: Run) -> None:
+    run = history(people)
+    outcome = run("status")
+    assert outcome.code == 0, outcome.err
+    text = outcome.out
+    # rui/ben has lapsed (40 days, every 2 weeks): it comes first.
+    assert text.index("rui/ben #2") < text.index("rui/ana #1")
+    assert "7 days ago" in text and "40 days ago" in text
+    assert "▄▅▄▄" in text  # rapport 4, 5, 4, 4
+    assert "2 open, 1 late" in text
+    attention = text[text.index("Needs attention") :]
+    lines = [line.strip() for line in attention.splitlines()[1:]]
+    assert lines[0].startswith("lapsed") and "rui/ben" in lines[0]
+    assert "no touchpoint in 40 days" in lines[0]
+    assert lines[1].startswith("overdue-action") and "draft the RFC" in lines[1]
+    assert lines[2].startswith("review") and "Answer within two days" in lines[2]
+
+
+def test_status_json(people: Run) -> None:
+    run = history(people)
+    status = json.loads(ok(run, "status", "--json"))
+    pairs = {p["pair"]: p for p in status["pairs"]}
+    assert [p["pair"] for p in status["pairs"]] == ["rui/ben", "rui/ana"]
+    ana = pairs["rui/ana"]
+    assert ana["days_since"] == 7 and ana["lapsed"] is False and ana["overdue_days"] == 0
+    assert ana["open_actions"] == 2 and ana["overdue_actions"] == 1
+    assert ana["goals"] == 2 and ana["goal_progress"] == 30
+    assert ana["rapport"] == [4, 5, 4, 4] and ana["engagement"] == [4, 4, 4, 5]
+    assert ana["rapport_trend"] == ""  # four ratings are too few to call a trend
+    ben = pairs["rui/ben"]
+    assert ben["lapsed"] is True and ben["rapport"] == [None] and ben["goal_progress"] is None
+    kinds = [a["kind"] for a in status["attention"]]
+    assert kinds == ["lapsed", "overdue-action", "review"]
+    assert status["attention"][1]["ref"] == 1 and status["attention"][1]["days"] == 2
+
+
+def test_falling_rapport_needs_attention(people: Run) -> None:
+    run = people
+    for days_ago, rapport in ((36, 5), (29, 5), (22, 4), (15, 3), (8, 3), (1, 3)):
+        ok(
+            run,
+            "log",
+            "rui/ana",
+            "--when",
+            at(days_ago),
+            "--rapport",
+            str(rapport),
+            "--engagement",
+            "4",
+            "--notes",
+            "x",
+        )
+    status = json.loads(ok(run, "status", "--json"))
+    ana = next(p for p in status["pairs"] if p["pair"] == "rui/ana")
+    assert ana["rapport_trend"] == "falling" and ana["engagement_trend"] == "steady"
+    falling = [a for a in status["attention"] if a["kind"] == "falling"]
+    assert [(a["pair"], a["text"]) for a in falling] == [("rui/ana", "rapport falling")]
+    assert "rapport falling" in ok(run, "status")
+    assert "▅▅▄▃▃▃ falling" in ok(run, "status")
+
+
+def test_only_active_pairs_and_an_empty_screen(people: Run, run: Run) -> None:
+    ok(people, "pair", "pause", "rui/ben")
+    status = json.loads(ok(people, "status", "--json"))
+    assert [p["pair"] for p in status["pairs"]] == ["rui/ana"]
+    ok(people, "pair", "end", "rui/ana")
+    assert "No active pairs" in ok(people, "status")
+    assert json.loads(ok(people, "status", "--json"))["pairs"] == []
+
+
+def test_status_is_fast_on_a_large_database(people: Run, db_path: Path) -> None:
+    bulk(db_path, pairs=2000, sessions_per_pair=50)
+    started = time.perf_counter()
+    outcome = people("status", "--json")
+    elapsed = time.perf_counter() - started
+    assert outcome.code == 0, outcome.err
+    status = json.loads(outcome.out)
+    assert len(status["pairs"]) == 2002
+    bulky = next(p for p in status["pairs"] if p["pair"] == "p0/p1")
+    assert len(bulky["rapport"]) == 6 and bulky["days_since"] in (6, 7)
+    assert elapsed < 5, f"status took {elapsed:.1f} s for 2000 pairs and 100,000 sessions"
+    started = time.perf_counter()
+    assert people("status").code == 0
+    assert time.perf_counter() - started < 5
