@@ -200,3 +200,43 @@ def test_file_size_limit_write_exits_5_and_keeps_earlier_data(tmp_path: Path) ->
     listed = mentor(db, "person", "list", "--json")
     assert '"kept"' in listed.stdout and '"ben"' not in listed.stdout
     assert mentor(db, "person", "add", "cy", "--tz", "UTC").returncode == 0
+
+
+def test_a_dozen_concurrent_logs_on_one_pair_all_land(tmp_path: Path) -> None:
+    db = tmp_path / "mentor.db"
+    for step in (
+        ("person", "add", "rui", "--tz", "Europe/Lisbon"),
+        ("person", "add", "ana", "--tz", "America/New_York"),
+        ("pair", "add", "rui", "ana"),
+    ):
+        assert mentor(db, *step).returncode == 0
+    environ = {**os.environ, "MENTOR_DB": str(db), "TZ": "UTC"}
+    loggers = [
+        subprocess.Popen(
+            [
+                MENTOR,
+                "log",
+                "rui/ana",
+                "--when",
+                f"2026-11-{n + 1:02d} 10:00",
+                "--notes",
+                f"session {n}",
+                "--action",
+                f"mentee: task {n}",
+            ],
+            env=environ,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(12)
+    ]
+    outcomes = [(p.wait(timeout=120), p.stderr.read() if p.stderr else "") for p in loggers]
+    assert all(code == 0 for code, _ in outcomes), outcomes
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM session").fetchone()[0] == 12
+    assert (
+        conn.execute("SELECT count(*) FROM action WHERE session_id IS NOT NULL").fetchone()[0] == 12
+    )
+    conn.close()
