@@ -542,15 +542,15 @@ def report(
             budget = command.goal.typer * typer_floor.median_ms
             gaps.append(
                 f"- `{command.name}`: {x_typer:.2f}\u00d7 the Typer floor against a goal of "
-                f"{command.goal.typer:g}\u00d7: {median:.0f} ms where the goal allows "
-                f"{budget:.0f} ms ({median - budget:.0f} ms over)."
+                f"{command.goal.typer:g}\u00d7: {median:.1f} ms where the goal allows "
+                f"{budget:.1f} ms ({median - budget:.1f} ms over)."
             )
         if not ok_python:
             budget = command.goal.interpreter * python_floor.median_ms
             gaps.append(
                 f"- `{command.name}`: {x_python:.2f}\u00d7 the interpreter floor against a goal of "
-                f"{command.goal.interpreter:g}\u00d7: {median:.0f} ms where the goal allows "
-                f"{budget:.0f} ms ({median - budget:.0f} ms over)."
+                f"{command.goal.interpreter:g}\u00d7: {median:.1f} ms where the goal allows "
+                f"{budget:.1f} ms ({median - budget:.1f} ms over)."
             )
         if not ok_memory:
             gaps.append(f"- `{command.name}`: peak memory {peak:.1f} MiB, over the 80 MiB goal.")

@@ -216,6 +216,12 @@ def test_json_format_and_since(people: Run) -> None:
     assert whole["pair"]["mentor"] == "rui" and len(whole["timeline"]) == 4
     assert whole["figures"]["sessions"] == 4 and whole["figures"]["async_share"] == 0.25
     assert whole["timeline"][0]["local"][1]["zone"] == "America/New_York"
+    ok(run, "action", "done", "1")  # due two days ago: late
+    ok(run, "action", "done", "2")  # due in five days: on time
+    figures = json.loads(ok(run, "export", "rui/ana", "--format", "json"))["figures"]
+    assert (figures["actions_with_due_date_done"], figures["actions_done_on_time"]) == (2, 1)
+    assert figures["on_time_share"] == 0.5 and figures["cadence_kept"] == 1.0
+    assert figures["rapport_mean"] == 4.25 and figures["hours"] == 3.1
     recent = json.loads(ok(run, "export", "rui/ana", "--format", "json", "--since", day(-10)))
     assert recent["since"] == day(-10) and len(recent["timeline"]) == 1
     assert recent["figures"]["intervals"] == 0 and recent["figures"]["cadence_kept"] is None

@@ -116,9 +116,15 @@ class Agenda:
 
 
 def both_clocks(moment: datetime, records: PairRecords) -> tuple[LocalTime, LocalTime]:
-    return tuple(  # type: ignore[return-value]
-        LocalTime(p.handle, p.timezone, moment.astimezone(_zone(p.timezone)).isoformat())
-        for p in (records.mentor, records.mentee)
+    """The instant on the mentor's clock and on the mentee's."""
+    mentor, mentee = records.mentor, records.mentee
+    return (
+        LocalTime(
+            mentor.handle, mentor.timezone, moment.astimezone(_zone(mentor.timezone)).isoformat()
+        ),
+        LocalTime(
+            mentee.handle, mentee.timezone, moment.astimezone(_zone(mentee.timezone)).isoformat()
+        ),
     )
 
 
