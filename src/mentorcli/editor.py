@@ -12,6 +12,8 @@ from .errors import BadInput, Interrupted
 
 def read_stdin() -> str:
     """All of standard input as UTF-8 text, without the trailing newlines a pipe adds."""
+    if sys.stdin is None:
+        raise BadInput("--notes - reads standard input, but there is none; pipe the notes in")
     data = sys.stdin.buffer.read()
     try:
         text = data.decode("utf-8")

@@ -138,7 +138,12 @@ def _read_text(file: str) -> tuple[str, str]:
     from pathlib import Path
 
     if file == "-":
-        return "stdin", sys.stdin.read()
+        if sys.stdin is None:
+            raise BadInput("'-' reads standard input, but there is none; pipe the backup in")
+        try:
+            return "stdin", sys.stdin.buffer.read().decode("utf-8")
+        except UnicodeDecodeError:
+            raise BadInput("the backup on stdin is not UTF-8 JSON; give a mentor backup") from None
     path = Path(file).expanduser()
     if path.is_dir():
         raise BadInput(f"{file} is a folder; name a backup file")

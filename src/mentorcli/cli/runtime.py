@@ -54,7 +54,7 @@ class Runtime:
 
     @staticmethod
     def interactive() -> bool:
-        return sys.stdin.isatty()
+        return sys.stdin is not None and sys.stdin.isatty()
 
 
 runtime = Runtime()
