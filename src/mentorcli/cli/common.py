@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated
+from typing import Annotated, overload
 
 import typer
 
@@ -49,6 +49,18 @@ PairRef = Annotated[
     ),
 ]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+@overload
+def check_channel(channel: str) -> str: ...
+@overload
+def check_channel(channel: None) -> None: ...
+def check_channel(channel: str | None) -> str | None:
+    from ..model import CHANNELS
+
+    if channel is not None and channel not in CHANNELS:
+        raise BadInput(f"unknown channel {channel!r}: use one of {', '.join(CHANNELS)}")
+    return channel
 
 
 def check_handle(handle: str) -> str:

@@ -8,7 +8,7 @@ import typer
 
 from ..model import CHANNELS
 from ..render.output import say
-from .common import PairRef, local_today
+from .common import PairRef, check_channel, local_today
 from .runtime import runtime
 
 if TYPE_CHECKING:
@@ -54,14 +54,6 @@ def check_score(name: str, value: int | None) -> int | None:
     if value is not None and not 1 <= value <= 5:
         raise BadInput(f"{name} {value} is out of range: give 1 (low) to 5 (high)")
     return value
-
-
-def check_channel(channel: str | None) -> str | None:
-    from ..errors import BadInput
-
-    if channel is not None and channel not in CHANNELS:
-        raise BadInput(f"unknown channel {channel!r}: use one of {', '.join(CHANNELS)}")
-    return channel
 
 
 def notes_from(value: str) -> str:

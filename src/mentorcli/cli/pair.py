@@ -8,18 +8,10 @@ import typer
 
 from ..model import CHANNELS
 from ..render.output import print_json, say
-from .common import JsonFlag, PairRef, complete_handle, local_today, parse_day
+from .common import JsonFlag, PairRef, check_channel, complete_handle, local_today, parse_day
 from .runtime import runtime
 
 app = typer.Typer(help="Pairs (mentorships): start, list, show, pause, resume, end.")
-
-
-def check_channel(channel: str) -> str:
-    from ..errors import BadInput
-
-    if channel not in CHANNELS:
-        raise BadInput(f"unknown channel {channel!r}: use one of {', '.join(CHANNELS)}")
-    return channel
 
 
 @app.command("add")

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from ..render.output import print_json, say
-from .common import JsonFlag, PairRef, confirm, parse_day
+from .common import JsonFlag, PairRef, check_channel, confirm, parse_day
 from .log import (
     Channel,
     Engagement,
@@ -16,7 +16,6 @@ from .log import (
     Rapport,
     TechIssue,
     When,
-    check_channel,
     check_score,
     notes_from,
     started_at,
