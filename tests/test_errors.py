@@ -36,3 +36,23 @@ def test_debug_adds_no_traceback_to_bad_input(run: Run) -> None:
     outcome = run("--debug", "person", "add", "ana", "--tz", "Nowhere/Land")
     assert outcome.code == 2 and "Traceback" not in outcome.err
     assert outcome.err.count("\n") == 1
+
+
+HUGE = "99999999999999999999"
+
+
+def test_numbers_too_large_for_the_database_are_bad_input(people: Run) -> None:
+    assert people("goal", "add", "rui/ana", "ship it").code == 0
+    for args in (
+        ("log", "rui/ana", "--notes", "x", "--minutes", HUGE),
+        ("log", "rui/ana", "--notes", "x", "--goal", f"{HUGE}=5"),
+        ("log", "rui/ana", "--notes", "x", "--covered", HUGE),
+        ("pair", "show", HUGE),
+        ("session", "show", HUGE),
+        ("goal", "progress", HUGE, "5"),
+        ("sessions", "rui/ana", "--limit", HUGE),
+    ):
+        outcome = people(*args)
+        assert outcome.code == 2, (args, outcome)
+        assert HUGE in outcome.err and outcome.err.count("\n") == 1
+    assert people("sessions", "rui/ana", "--json").out.strip() == "[]"

@@ -8,7 +8,6 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,26 +22,6 @@ def mentor(db: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]
     return subprocess.run(
         [MENTOR, *args], capture_output=True, text=True, env=environ, stdin=subprocess.DEVNULL
     )
-
-
-def _can_mount() -> bool:
-    return os.geteuid() == 0 and shutil.which("mount") is not None
-
-
-@pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 1 MiB tmpfs: a real disk that fills up."""
-    if not _can_mount():
-        pytest.skip("mounting a small tmpfs needs root and mount(8)")
-    where = tmp_path / "disk"
-    where.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(where)])
-    if mounted.returncode != 0:
-        pytest.skip("this machine does not allow mounting a tmpfs")
-    try:
-        yield where
-    finally:
-        subprocess.run(["umount", "-l", str(where)], check=False)
 
 
 def test_concurrent_writers_all_succeed(tmp_path: Path) -> None:

@@ -69,8 +69,14 @@ def write_private(target: str | None, data: str | bytes, force: bool) -> Path | 
             buffer.flush()
         return None
     path = Path(str(target)).expanduser()
-    with replacing(path, force) as temporary, open(temporary, "wb") as handle:
-        handle.write(payload)
-        handle.flush()
-        os.fsync(handle.fileno())
+    try:
+        with replacing(path, force) as temporary, open(temporary, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as error:
+        if error.filename is not None:
+            raise
+        # A failed write (a full disk) names no file; the message should name the target.
+        raise OSError(error.errno, error.strerror, str(path)) from None
     return path

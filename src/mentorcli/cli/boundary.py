@@ -84,15 +84,37 @@ def run_guarded(command: _click.Command, args: Sequence[str] | None, **extra: An
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 0
         return _fail(str(_from_os_error(exc)), 5)
+    except OverflowError as exc:
+        too_large = _too_large_numbers(argv)
+        if not too_large:
+            return _internal(exc, debug)
+        return _fail(f"{too_large[0]} is too large a number: the most is {SQLITE_MAX_INT}", 2)
     except Exception as exc:
-        if debug:
-            traceback.print_exc()
-            return _fail(f"internal error: {type(exc).__name__}", 1)
-        return _fail(
-            f"internal error ({type(exc).__name__}); run again with --debug for details", 1
-        )
+        return _internal(exc, debug)
     finally:
         runtime.close()
+
+
+SQLITE_MAX_INT = 2**63 - 1
+
+
+def _too_large_numbers(argv: list[str]) -> list[str]:
+    """Whole numbers the user typed that no SQLite integer can hold."""
+    found = []
+    for arg in argv:
+        for part in arg.replace("=", " ").split():
+            digits = part.lstrip("#+-")
+            if digits.isdigit() and int(digits) > SQLITE_MAX_INT:
+                found.append(part)
+    return found
+
+
+def _internal(exc: Exception, debug: bool) -> int:
+    """A bug: its kind only (the message could hold note text), the traceback on --debug."""
+    if debug:
+        traceback.print_exc()
+        return _fail(f"internal error: {type(exc).__name__}", 1)
+    return _fail(f"internal error ({type(exc).__name__}); run again with --debug for details", 1)
 
 
 class MentorGroup(TyperGroup):

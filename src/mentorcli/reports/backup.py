@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 import uuid
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -56,6 +57,10 @@ def dump(document: dict[str, Any]) -> str:
 def _text(value: Any) -> str:
     if not isinstance(value, str):
         raise Bad(f"expected text, not {_kind(value)}")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise Bad("the text holds an unpaired surrogate (a \\ud800-style escape)") from None
     return value
 
 
@@ -72,12 +77,16 @@ def _choice(choices: tuple[str, ...]) -> Check:
     return check
 
 
+SQLITE_MAX_INTEGER = 2**63 - 1
+
+
 def _whole(low: int | None, high: int | None) -> Check:
     def check(value: Any) -> int:
         if type(value) is not int:
             raise Bad(f"expected a whole number, not {_kind(value)}")
-        if (low is not None and value < low) or (high is not None and value > high):
-            span = f"{low} to {high}" if high is not None else f"{low} or more"
+        top = SQLITE_MAX_INTEGER if high is None else high
+        if (low is not None and value < low) or value > top:
+            span = f"{low} to {top}"
             raise Bad(f"{value} is out of range ({span})")
         return value
 
@@ -109,7 +118,10 @@ def _moment(value: Any) -> datetime:
         raise Bad(f"{_shown(value)} is not a timestamp like 2026-11-24T15:30:00+00:00") from None
     if moment.tzinfo is None:
         raise Bad(f"{_shown(value)} has no UTC offset; add +00:00")
-    return moment.astimezone(UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:
+        raise Bad(f"{_shown(value)} is out of range in UTC") from None
 
 
 def _stamp(value: Any) -> str:
@@ -157,7 +169,7 @@ def _cadence(text: str) -> str:
 def _tags(value: Any) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise Bad("expected a list of text")
-    return list(value)
+    return [_text(item) for item in value]
 
 
 _STAMPS: dict[str, Check] = {"created_at": _stamp, "updated_at": _stamp}
@@ -330,5 +342,14 @@ def backup_database(
     target = Path(file).expanduser() if file else backup_path(db_path, now)
     store = open_store()
     with replacing(target, force) as temporary:
-        store.backup_into(temporary)
+        try:
+            store.backup_into(temporary)
+        except sqlite3.OperationalError as error:
+            # The database is only read: a full disk or a failed write is the copy's.
+            reason = str(error)
+            if "full" not in reason and "i/o" not in reason.lower():
+                raise
+            raise FileProblem(
+                f"cannot back up to {target} ({reason}); the database is unchanged"
+            ) from None
     return target
