@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 
+import mentorcli.store.search
+
 from conftest import Run
 
 
@@ -109,3 +111,26 @@ def test_edits_and_deletes_reach_the_index(indexed: Run) -> None:
     assert [h["id"] for h in hits(indexed, "helm")] == [3]
     assert indexed("session", "delete", "3", "--yes").code == 0
     assert hits(indexed, "helm") == []
+
+
+def test_equal_ranks_list_the_newest_first_across_the_limit(people: Run) -> None:
+    """Identical texts rank alike: the limit keeps the newest of them, whatever the order
+    they were written in (the best matches are ranked first, their dates read after)."""
+    for when in ("2026-03-01", "2026-01-01", "2026-05-01", "2026-02-01", "2026-04-01"):
+        assert people("log", "rui/ana", "--when", f"{when} 10:00", "--notes", "terraform").code == 0
+    notes = "terraform terraform"  # ranks better than a lone "terraform"
+    assert people("log", "rui/ben", "--when", "2025-12-01 10:00", "--notes", notes).code == 0
+    found = hits(people, "terraform", "--limit", "3")
+    assert [(h["id"], h["pair"]) for h in found] == [(6, "rui/ben"), (3, "rui/ana"), (5, "rui/ana")]
+    assert [h["when"][:10] for h in found[1:]] == ["2026-05-01", "2026-04-01"]
+    everything = hits(people, "terraform")
+    assert [h["id"] for h in everything] == [6, 3, 5, 1, 4, 2]
+    assert hits(people, "terraform", "--pair", "rui/ana", "--limit", "1")[0]["id"] == 3
+
+
+def test_ids_reach_sqlite_in_batches(indexed: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Thousands of tied matches would pass SQLite's limit on parameters in one statement."""
+    whole = hits(indexed, "kubernetes")
+    monkeypatch.setattr(mentorcli.store.search, "BATCH", 1)
+    assert hits(indexed, "kubernetes") == whole
+    assert {h["pair"] for h in hits(indexed, "kube*")} == {"rui/ana", "rui/ben"}

@@ -6,6 +6,8 @@ import json
 import time
 from pathlib import Path
 
+import pytest
+
 from seed_helpers import at, bulk, history, ok
 
 from conftest import Run
@@ -45,6 +47,48 @@ def test_status_json(people: Run) -> None:
     kinds = [a["kind"] for a in status["attention"]]
     assert kinds == ["lapsed", "overdue-action", "review"]
     assert status["attention"][1]["ref"] == 1 and status["attention"][1]["days"] == 2
+
+
+def table_lines(out: str) -> list[str]:
+    return out[: out.index("Needs attention")].rstrip("\n").splitlines()
+
+
+def test_a_wide_terminal_shows_one_aligned_line_per_pair(
+    people: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run = history(people)
+    monkeypatch.setenv("COLUMNS", "160")
+    header, *rows = table_lines(ok(run, "status"))
+    assert header.split() == [
+        *("pair", "last", "touch", "next", "due", "actions", "goals", "rapport", "engagement")
+    ]
+    assert [row.split()[0:2] for row in rows] == [["rui/ben", "#2"], ["rui/ana", "#1"]]
+    column = header.index("actions")
+    assert rows[1][column:].startswith("2 open, 1 late")
+    assert all(len(line) <= 160 and line == line.rstrip() for line in [header, *rows])
+
+
+@pytest.mark.parametrize("width", [40, 60, 80])
+def test_a_narrow_terminal_keeps_every_figure_in_its_column(
+    people: Run, monkeypatch: pytest.MonkeyPatch, width: int
+) -> None:
+    run = history(people)
+    handle = "a-mentor-with-a-long-handle-1234"
+    ok(run, "person", "add", handle, "--tz", "UTC")
+    ok(run, "pair", "add", handle, "ana")
+    monkeypatch.setenv("COLUMNS", str(width))
+    out = ok(run, "status")
+    lines = table_lines(out)
+    assert all(len(line) <= width for line in lines)
+    # Each pair starts a line at the left edge; its figures go on, indented, below it.
+    starts = [
+        next(word for word in line.split() if word.startswith("#"))
+        for line in lines[1:]
+        if not line.startswith(" ")
+    ]
+    assert sorted(starts) == ["#1", "#2", "#3"]
+    assert "2 open, 1 late" in out and "▄▅▄▄" in out and "7 days ago" in out
+    assert "a-mentor-" in out and "…" in out  # the long name cut, its #id kept
 
 
 def test_falling_rapport_needs_attention(people: Run) -> None:

@@ -4,25 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-PAIR_STATUSES = ("proposed", "active", "paused", "completed", "ended")
-CHANNELS = ("video", "call", "chat", "email", "doc", "in-person")
-ASYNC_CHANNELS = frozenset({"chat", "email", "doc"})
-EXPECTATION_TOPICS = (
-    "cadence",
-    "channel",
-    "response-time",
-    "roles",
-    "confidentiality",
-    "logistics",
-    "other",
-)
-GOAL_STATUSES = ("open", "achieved", "dropped")
-ACTION_STATUSES = ("open", "done", "dropped")
-OWNERS = ("mentor", "mentee")
+# The vocabulary lives in its own light module; it is re-exported here for older imports.
+from .vocabulary import ACTION_STATUSES as ACTION_STATUSES
+from .vocabulary import ASYNC_CHANNELS as ASYNC_CHANNELS
+from .vocabulary import CHANNELS as CHANNELS
+from .vocabulary import EXPECTATION_TOPICS as EXPECTATION_TOPICS
+from .vocabulary import GOAL_STATUSES as GOAL_STATUSES
+from .vocabulary import OWNERS as OWNERS
+from .vocabulary import PAIR_STATUSES as PAIR_STATUSES
 
 
 @dataclass(frozen=True)
 class Person:
+    """Someone who mentors, is mentored, or both: who they are, where and when they work."""
+
     id: int
     uid: str
     handle: str
@@ -39,6 +34,8 @@ class Person:
 
 @dataclass(frozen=True)
 class Pair:
+    """A mentorship: who mentors whom, how often and how, and how it stands."""
+
     id: int
     uid: str
     mentor: str
@@ -61,6 +58,8 @@ class Pair:
 
 @dataclass(frozen=True)
 class Expectation:
+    """Something mentor and mentee agreed to expect of each other, with its review date."""
+
     id: int
     uid: str
     pair_id: int
@@ -76,6 +75,8 @@ class Expectation:
 
 @dataclass(frozen=True)
 class Goal:
+    """What the mentee is working towards, and how far along it is."""
+
     id: int
     uid: str
     pair_id: int
@@ -91,6 +92,8 @@ class Goal:
 
 @dataclass(frozen=True)
 class Session:
+    """A session or asynchronous touchpoint of a pair: when, how, how it went, the notes."""
+
     id: int
     uid: str
     pair_id: int
@@ -112,6 +115,8 @@ class Session:
 
 @dataclass(frozen=True)
 class Action:
+    """A follow-up someone in the pair took on, and whether it got done."""
+
     id: int
     uid: str
     pair_id: int
@@ -127,6 +132,8 @@ class Action:
 
 @dataclass(frozen=True)
 class Topic:
+    """Something to talk about at a coming session, until a session covers it."""
+
     id: int
     uid: str
     pair_id: int

@@ -56,7 +56,7 @@ def check_channel(channel: str) -> str: ...
 @overload
 def check_channel(channel: None) -> None: ...
 def check_channel(channel: str | None) -> str | None:
-    from ..model import CHANNELS
+    from ..vocabulary import CHANNELS
 
     if channel is not None and channel not in CHANNELS:
         raise BadInput(f"unknown channel {channel!r}: use one of {', '.join(CHANNELS)}")

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from ..model import EXPECTATION_TOPICS
 from ..render.output import print_json, say
+from ..vocabulary import EXPECTATION_TOPICS
 from .common import JsonFlag, PairRef, local_today, parse_day
 from .runtime import runtime
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
-from dataclasses import dataclass
 from typing import Any
 
 import typer
@@ -23,12 +22,15 @@ from .boundary import MentorGroup
 Build = Callable[[], _click.Command]
 
 
-@dataclass(frozen=True)
 class Entry:
-    """How to build a command, and its outline: what `--help` lists, without building it."""
+    """How to build a command, and its outline: what `--help` lists, without building it.
+    (A plain class: a dataclass costs every run a little to define.)"""
 
-    build: Build
-    outline: Callable[[], _click.Command]
+    __slots__ = ("build", "outline")
+
+    def __init__(self, build: Build, outline: Callable[[], _click.Command]) -> None:
+        self.build = build
+        self.outline = outline
 
 
 class LazyCommands(MutableMapping[str, _click.Command]):

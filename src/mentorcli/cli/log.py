@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..model import CHANNELS
 from ..render.output import say
+from ..vocabulary import CHANNELS
 from .common import PairRef, check_channel, local_today
 from .runtime import runtime
 

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from ..model import CHANNELS
 from ..render.output import print_json, say
+from ..vocabulary import CHANNELS
 from .common import JsonFlag, PairRef, check_channel, complete_handle, local_today, parse_day
 from .runtime import runtime
 

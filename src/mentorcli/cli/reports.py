@@ -23,7 +23,7 @@ def agenda(
     from ..reports.agenda import build_agenda
 
     store = runtime.store()
-    records = store.pair_records(store.resolve_pair(pair_ref).id)
+    records = store.pair_records(store.resolve_pair(pair_ref).id, history=False)
     plan = build_agenda(records, runtime.now(), local_today())
     if json:
         from ..render.output import print_json
@@ -61,7 +61,6 @@ def status(json: JsonFlag = False) -> None:
 
         print_json(asdict(report))
         return
-    from ..render.output import show
-    from ..render.status import status_view
+    from ..render.status import show_status
 
-    show(*status_view(report))
+    show_status(report)

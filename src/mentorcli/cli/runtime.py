@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,11 +11,12 @@ if TYPE_CHECKING:
     from ..store import Store
 
 
-@dataclass
 class Runtime:
-    db_option: str | None = None
-    debug: bool = False
-    _store: Store | None = field(default=None, repr=False)
+    # A plain class, not a dataclass: every run, `--help` included, builds it at start-up.
+    def __init__(self) -> None:
+        self.db_option: str | None = None
+        self.debug = False
+        self._store: Store | None = None
 
     def reset(self, db_option: str | None, debug: bool) -> None:
         self.close()

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..reports.agenda import Agenda
+from .columns import Cell, Lines, widths
 from .markdown import bar, both
 from .text import one_line, visible
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from ..reports.agenda import Agenda
+
 
 def agenda_view(agenda: Agenda) -> list[RenderableType]:
-    from rich.table import Table
     from rich.text import Text
 
     parts: list[RenderableType] = []
@@ -44,17 +45,20 @@ def agenda_view(agenda: Agenda) -> list[RenderableType]:
     parts.append(Text("\nGoals", style="bold"))
     if not agenda.goals:
         parts.append(Text("  no open goals", style="dim"))
-    goals = Table.grid(padding=(0, 2))
-    for _ in range(4):
-        goals.add_column()
-    for g in agenda.goals:
-        goals.add_row(
-            Text(f"  #{g.id} {one_line(g.title, 50)}"),
-            Text(bar(g.progress), style="green"),
-            Text(f"{g.progress}%"),
-            Text(f"due {g.due_on}" if g.due_on else "", style="dim"),
-        )
-    if agenda.goals:
+    rows: list[list[Cell]] = [
+        [
+            [(f"  #{g.id} {one_line(g.title, 50)}", "")],
+            [(bar(g.progress), "green")],
+            [(f"{g.progress}%", "")],
+            [(f"due {g.due_on}" if g.due_on else "", "dim")],
+        ]
+        for g in agenda.goals
+    ]
+    if rows:
+        goals = Lines()
+        column_widths = widths(rows)
+        for row in rows:
+            goals.add_row(row, column_widths)
         parts.append(goals)
 
     parts.append(Text("\nTopics", style="bold"))

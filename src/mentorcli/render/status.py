@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..reports.status import Status
+from ..reports.status import PairStatus, Status
+from .columns import GAP, Cell, Lines, clip, width_of, widths
 from .markdown import bar
 from .text import one_line, visible
 
@@ -32,37 +33,29 @@ def ago(days: int | None) -> str:
     return "yesterday" if days == 1 else f"{days} days ago"
 
 
-def status_view(status: Status) -> list[RenderableType]:
-    from rich.table import Table
+# The pair column never gets narrower than this on one line with the figures; on a terminal
+# too narrow for that, a pair's figures go on over more lines, aligned in their columns.
+MIN_PAIR = 20
+HEADERS = ("last touch", "next due", "actions", "goals", "rapport", "engagement")
+
+
+def show_status(status: Status) -> None:
+    from .output import console
+
+    out = console()
+    for part in status_view(status, out.width):
+        out.print(part)
+
+
+def status_view(status: Status, width: int = 100) -> list[RenderableType]:
     from rich.text import Text
 
     if not status.pairs:
         return [Text("No active pairs. Start one: mentor pair add MENTOR MENTEE")]
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    for column in ("pair", "last touch", "next due", "actions", "goals", "rapport", "engagement"):
-        table.add_column(column)
-    for p in status.pairs:
-        due = Text(p.next_due[:10])
-        if p.overdue_days:
-            due.append(f" overdue {p.overdue_days}d", style="bold red")
-        actions = Text(f"{p.open_actions} open")
-        if p.overdue_actions:
-            actions.append(f", {p.overdue_actions} late", style="red")
-        goals = (
-            Text(f"{bar(p.goal_progress, 5)} {p.goal_progress}% of {p.goals}")
-            if p.goal_progress is not None
-            else Text("-", style="dim")
-        )
-        table.add_row(
-            Text(f"{visible(p.pair)} #{p.pair_id}", style="bold red" if p.lapsed else ""),
-            Text(ago(p.days_since)),
-            due,
-            actions,
-            goals,
-            _trend(p.rapport, p.rapport_trend),
-            _trend(p.engagement, p.engagement_trend),
-        )
-    parts: list[RenderableType] = [table, Text("\nNeeds attention", style="bold")]
+    parts: list[RenderableType] = [
+        _pair_table(status, width),
+        Text("\nNeeds attention", style="bold"),
+    ]
     if not status.attention:
         parts.append(Text("  nothing: every pair is on track", style="green"))
     for item in status.attention[:SHOWN]:
@@ -76,12 +69,76 @@ def status_view(status: Status) -> list[RenderableType]:
     return parts
 
 
-def _trend(values: Sequence[int | None], direction: str) -> RenderableType:
-    from rich.text import Text
+def _figures(p: PairStatus) -> list[Cell]:
+    due: list[tuple[str, str]] = [(p.next_due[:10], "")]
+    if p.overdue_days:
+        due.append((f" overdue {p.overdue_days}d", "bold red"))
+    actions = [(f"{p.open_actions} open", "")]
+    if p.overdue_actions:
+        actions.append((f", {p.overdue_actions} late", "red"))
+    goals = (
+        [(f"{bar(p.goal_progress, 5)} {p.goal_progress}% of {p.goals}", "")]
+        if p.goal_progress is not None
+        else [("-", "dim")]
+    )
+    return [
+        [(ago(p.days_since), "")],
+        due,
+        actions,
+        goals,
+        _trend(p.rapport, p.rapport_trend),
+        _trend(p.engagement, p.engagement_trend),
+    ]
 
-    shown = Text(sparkline(values) or "-")
+
+def _pair_table(status: Status, width: int) -> Lines:
+    """One line per pair, columns aligned, the pair's name cut (never its #id) to fit; on a
+    terminal too narrow for that, each pair's figures go on as many lines as they need."""
+    names = [(visible(p.pair), f" #{p.pair_id}", p.lapsed) for p in status.pairs]
+    figures = [_figures(p) for p in status.pairs]
+    header: list[Cell] = [[(h, "bold")] for h in HEADERS]
+    figure_widths = widths([header, *figures])
+    fixed = sum(figure_widths) + GAP * (len(HEADERS) - 1)
+    natural = max(len("pair"), *(width_of(name + ref) for name, ref, _ in names))
+    if min(natural, MIN_PAIR) + GAP + fixed <= width:
+        pair_width = min(natural, width - GAP - fixed)
+    else:
+        pair_width = min(natural, max(MIN_PAIR, width // 3))
+        # The widest figure must fit beside the pair column: that one gives way first.
+        pair_width = max(min(pair_width, width - GAP - max(figure_widths)), len("pair"))
+    groups = _groups(figure_widths, width - pair_width - GAP)
+    below = " " * (pair_width + GAP)
+    table = Lines()
+    rows = [([("pair", "bold")], header)]
+    for (name, ref, lapsed), row in zip(names, figures, strict=True):
+        shown = clip(name, max(pair_width - len(ref), 1)) + ref
+        rows.append(([(shown, "bold red" if lapsed else "")], row))
+    for pair, row in rows:
+        first, last = groups[0]
+        table.add_row([pair, *row[first:last]], [pair_width, *figure_widths[first:last]])
+        for first, last in groups[1:]:
+            table.add_row(row[first:last], figure_widths[first:last], below)
+    return table
+
+
+def _groups(column_widths: Sequence[int], width: int) -> list[tuple[int, int]]:
+    """The columns split into runs that each fit on a line (a too-wide one stands alone)."""
+    groups: list[tuple[int, int]] = []
+    first, used = 0, 0
+    for index, column in enumerate(column_widths):
+        needed = column if index == first else used + GAP + column
+        if index > first and needed > width:
+            groups.append((first, index))
+            first, needed = index, column
+        used = needed
+    groups.append((first, len(column_widths)))
+    return groups
+
+
+def _trend(values: Sequence[int | None], direction: str) -> list[tuple[str, str]]:
+    shown = [(sparkline(values) or "-", "")]
     if direction:
-        shown.append(f" {direction}", style="red" if direction == "falling" else "dim")
+        shown.append((f" {direction}", "red" if direction == "falling" else "dim"))
     return shown
 
 

@@ -4,23 +4,35 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from typing import TYPE_CHECKING, Protocol
 
 from ..cadence import parse_cadence
-from ..model import Goal, Pair, Session, Topic
+from ..model import Goal, Pair, Topic
 from ..when import from_utc_iso as instant
 from ..zones import zone as _zone
 
 if TYPE_CHECKING:
     from ..store.reports import PairRecords
 
+
+class Touchpoint(Protocol):
+    """What the due date and lapse reckoning need of the last session: when it started."""
+
+    @property
+    def started_at(self) -> str: ...  # UTC ISO
+
+
 # With no session on record yet, the pair's first one is due at 09:00 in the mentor's zone.
 USUAL_TIME = time(9, 0)
+# Pairs share a handful of cadences, and parsing an RRULE tries it out with dateutil: the
+# status screen, reckoning hundreds of pairs, parses each distinct cadence once.
+_cadence = lru_cache(maxsize=256)(parse_cadence)
 # A pair has lapsed when nothing happened for this many cadence periods.
 LAPSE_FACTOR = 1.5
 
 
-def usual_start(pair: Pair, mentor_zone: str, last: Session | None) -> datetime:
+def usual_start(pair: Pair, mentor_zone: str, last: Touchpoint | None) -> datetime:
     """The pair's start date at its usual time of day in the mentor's zone: the wall time of the
     last session there, else 09:00. A time in a DST gap moves on by the gap's length."""
     tz = _zone(mentor_zone)
@@ -29,22 +41,22 @@ def usual_start(pair: Pair, mentor_zone: str, last: Session | None) -> datetime:
     return wall.astimezone(UTC).astimezone(tz)
 
 
-def next_due(pair: Pair, mentor_zone: str, last: Session | None) -> datetime:
+def next_due(pair: Pair, mentor_zone: str, last: Touchpoint | None) -> datetime:
     """When the next session is due, in the mentor's zone: a cadence period after the last
     session (on the wall clock), or the first slot of the cadence from the pair's start."""
     start = usual_start(pair, mentor_zone, last)
     previous = instant(last.started_at).astimezone(start.tzinfo) if last else None
-    return parse_cadence(pair.cadence).next_due(previous, start)
+    return _cadence(pair.cadence).next_due(previous, start)
 
 
-def lapsed(pair: Pair, last: Session | None, now: datetime) -> bool:
+def lapsed(pair: Pair, last: Touchpoint | None, now: datetime) -> bool:
     """No touchpoint (nor the start) within 1.5 cadence periods."""
     since = (
         instant(last.started_at)
         if last
         else datetime.combine(date.fromisoformat(pair.start_date), time(0), tzinfo=UTC)
     )
-    limit = LAPSE_FACTOR * parse_cadence(pair.cadence).approx_days()
+    limit = LAPSE_FACTOR * _cadence(pair.cadence).approx_days()
     return (now - since).total_seconds() > limit * 86400
 
 

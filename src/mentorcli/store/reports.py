@@ -3,80 +3,37 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..model import Action, Expectation, Goal, Pair, Person, Session, Topic
+from ..model import Action, Expectation, Goal, Pair, Session, Topic
 from .pairs import PAIR_SELECT, PairStore
 from .people import person_from_row
+
+# The records these reads return are built in store/records.py, imported by the reads that
+# need them: every run imports the Store, few run a report.
+if TYPE_CHECKING:
+    from .records import DueReview as DueReview
+    from .records import Health as Health
+    from .records import OverdueAction as OverdueAction
+    from .records import PairActivity as PairActivity
+    from .records import PairRecords as PairRecords
+    from .records import Touch as Touch
 
 # How many recent sessions per pair the status screen reads for its trend.
 RECENT = 6
 TABLES = ("person", "pair", "expectation", "goal", "session", "action", "topic")
 
 
-@dataclass(frozen=True)
-class PairRecords:
-    """Everything one pair has on record, for the agenda and the progress summary."""
-
-    pair: Pair
-    mentor: Person
-    mentee: Person
-    expectations: tuple[Expectation, ...]  # the active ones
-    goals: tuple[Goal, ...]  # all of them, open first
-    sessions: tuple[Session, ...]  # oldest first, from `since` on
-    actions: tuple[Action, ...]  # all of them
-    topics: tuple[Topic, ...]  # queued (not covered yet)
-    last_session: Session | None  # the latest of all, whatever `since` says
-
-
-@dataclass(frozen=True)
-class PairActivity:
-    """One active pair as the status screen needs it, read with a few aggregate queries."""
-
-    pair: Pair
-    mentor_zone: str
-    recent: tuple[Session, ...]  # newest first, at most RECENT
-    open_actions: int
-    overdue_actions: int
-    goals: int  # not dropped
-    goal_progress: float | None  # mean progress of those
-
-
-@dataclass(frozen=True)
-class OverdueAction:
-    pair_id: int
-    pair: str
-    action: Action
-
-
-@dataclass(frozen=True)
-class DueReview:
-    pair_id: int
-    pair: str
-    expectation: Expectation
-
-
-@dataclass(frozen=True)
-class Health:
-    """What `mentor db check` found."""
-
-    path: str
-    integrity: tuple[str, ...]  # ("ok",) when sound
-    foreign_keys: tuple[str, ...]  # one line per broken reference
-    schema_version: int
-    known_version: int
-    application_id: int
-    counts: dict[str, int]
-
-    @property
-    def ok(self) -> bool:
-        return self.integrity == ("ok",) and not self.foreign_keys
-
-
 class ReportStore(PairStore):
-    def pair_records(self, pair_id: int, since: str | None = None) -> PairRecords:
-        """The pair and its records; `since` (a UTC ISO instant) limits the sessions."""
+    def pair_records(
+        self, pair_id: int, since: str | None = None, *, history: bool = True
+    ) -> PairRecords:
+        """The pair and its records; `since` (a UTC ISO instant) limits the sessions. Without
+        `history` only the open goals and actions are read and no sessions but the last: the
+        agenda's needs, a few rows whatever the pair's years on record."""
+        from .records import PairRecords
+
         pair = self.pair(pair_id)
         rows = self.all("SELECT * FROM person WHERE id IN (?, ?)", (pair.mentor_id, pair.mentee_id))
         people = {r["id"]: person_from_row(r) for r in rows}
@@ -85,17 +42,24 @@ class ReportStore(PairStore):
             "ORDER BY CASE topic WHEN 'other' THEN 1 ELSE 0 END, topic, id",
             (pair_id,),
         )
+        # Without history, `status = 'open'` narrows the (pair_id, status) indexes.
+        only_open = "" if history else " AND status = 'open'"
         goals = self.all(
-            "SELECT * FROM goal WHERE pair_id = ? "
+            f"SELECT * FROM goal WHERE pair_id = ?{only_open} "
             "ORDER BY status = 'open' DESC, due_on IS NULL, due_on, id",
             (pair_id,),
         )
-        sessions = self.all(
-            "SELECT * FROM session WHERE pair_id = ? AND started_at >= ? ORDER BY started_at, id",
-            (pair_id, since or ""),
+        sessions = (
+            self.all(
+                "SELECT * FROM session WHERE pair_id = ? AND started_at >= ? "
+                "ORDER BY started_at, id",
+                (pair_id, since or ""),
+            )
+            if history
+            else []
         )
         actions = self.all(
-            "SELECT * FROM action WHERE pair_id = ? "
+            f"SELECT * FROM action WHERE pair_id = ?{only_open} "
             "ORDER BY status = 'open' DESC, due_on IS NULL, due_on, id",
             (pair_id,),
         )
@@ -122,20 +86,24 @@ class ReportStore(PairStore):
     def active_activity(self, today: str) -> list[PairActivity]:
         """Every active pair with its recent sessions and counts: five queries in all,
         each served by an index, whatever the number of pairs and sessions."""
+        from .records import PairActivity, Touch
+
         pairs = self.all(
             PAIR_SELECT.replace("SELECT pair.*,", "SELECT pair.*, mentor.timezone AS zone,")
             + " WHERE pair.status = 'active' ORDER BY pair.id"
         )
-        recent: dict[int, list[Session]] = {}
+        recent: dict[int, list[Touch]] = {}
         # The correlated LIMIT walks session_pair_started backwards: RECENT rows per pair.
         for row in self.all(
-            "SELECT session.* FROM pair JOIN session ON session.id IN ("
+            "SELECT session.id, session.pair_id, session.started_at, session.rapport, "
+            "session.engagement FROM pair JOIN session ON session.id IN ("
             "  SELECT id FROM session AS s WHERE s.pair_id = pair.id"
             "  ORDER BY s.started_at DESC, s.id DESC LIMIT ?) "
             "WHERE pair.status = 'active' ORDER BY session.pair_id, session.started_at DESC",
             (RECENT,),
         ):
-            recent.setdefault(row["pair_id"], []).append(Session(**dict(row)))
+            touch = Touch(row["id"], row["started_at"], row["rapport"], row["engagement"])
+            recent.setdefault(row["pair_id"], []).append(touch)
         actions = {
             r["pair_id"]: (r["open"], r["overdue"])
             for r in self.all(
@@ -173,6 +141,8 @@ class ReportStore(PairStore):
 
     def overdue_actions(self, today: str) -> list[OverdueAction]:
         """Open actions of active pairs due before today, the longest overdue first."""
+        from .records import OverdueAction
+
         rows = self.all(
             "SELECT action.*, mentor.handle || '/' || mentee.handle AS pair_ref FROM action "
             "JOIN pair ON pair.id = action.pair_id AND pair.status = 'active' "
@@ -190,6 +160,8 @@ class ReportStore(PairStore):
 
     def due_reviews(self, today: str) -> list[DueReview]:
         """Active expectations of active pairs whose review date has come."""
+        from .records import DueReview
+
         rows = self.all(
             "SELECT expectation.*, mentor.handle || '/' || mentee.handle AS pair_ref "
             "FROM expectation "
@@ -211,6 +183,7 @@ class ReportStore(PairStore):
 
     def health(self) -> Health:
         from .connection import SCHEMA_VERSION
+        from .records import Health
 
         # Damage bad enough stops the checks themselves; that is their finding too.
         try:

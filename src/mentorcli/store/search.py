@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from ..errors import BadInput
-from .pairs import PairStore
+from .pairs import PAIR_SELECT, PairStore
+
+if TYPE_CHECKING:
+    from .records import Hit as Hit
 
 # Private-use characters mark the matches inside a snippet; they are taken out again
 # before anything is shown, and user text holding them only loses a highlight.
@@ -19,18 +23,18 @@ LONG_TEXT = 50_000
 SNIPPET_CHARS = 90
 
 
-@dataclass(frozen=True)
-class Hit:
-    """One search result: which record, of which pair, and the text around the match."""
+# Ids go to SQLite in batches: one statement takes at most 32,766 parameters (999 before
+# SQLite 3.32), and a search for a common word can tie thousands of matches.
+BATCH = 500
 
-    kind: str
-    id: int
-    pair_id: int
-    pair: str
-    when: str
-    snippet: str
-    highlights: list[tuple[int, int]] = field(default_factory=list)
-    rank: float = 0.0
+
+def _batches(ids: list[int]) -> Iterator[list[int]]:
+    for start in range(0, len(ids), BATCH):
+        yield ids[start : start + BATCH]
+
+
+def _marks(batch: list[int]) -> str:
+    return ", ".join("?" * len(batch))
 
 
 def fts_query(text: str) -> str:
@@ -78,7 +82,10 @@ def _long_snippet(body: str, query: str) -> tuple[str, list[tuple[int, int]]]:
 
 class SearchStore(PairStore):
     def search(self, query: str, pair_id: int | None = None, limit: int = 20) -> list[Hit]:
-        """Matches ranked by bm25 (best first), each with a short snippet."""
+        """Matches ranked by bm25 (best first, the newest first among equals), each with a
+        short snippet."""
+        from .records import Hit
+
         match = fts_query(query)
         try:
             rows = self._matches(match, pair_id, limit)
@@ -86,7 +93,7 @@ class SearchStore(PairStore):
             if "fts5" not in str(exc):
                 raise
             raise BadInput(f"cannot search for {query!r}: {exc}") from None
-        refs = {pair.id: pair.ref for pair in self.pairs()}
+        refs = self._pair_refs({row["pair_id"] for row in rows})
         hits = []
         for row in rows:
             if row["long_body"] is not None:
@@ -107,20 +114,62 @@ class SearchStore(PairStore):
             )
         return hits
 
-    def _matches(self, match: str, pair_id: int | None, limit: int) -> list[sqlite3.Row]:
-        where = " AND search_index.pair_id = :pair" if pair_id is not None else ""
-        return self.all(
-            "SELECT kind, ref, search_index.pair_id AS pair_id, rank, "
-            f"CASE WHEN length(body) <= {LONG_TEXT} THEN "
-            f"snippet(search_index, 0, '{MARK_START}', '{MARK_END}', '…', 12) END AS snippet, "
-            f"CASE WHEN length(body) > {LONG_TEXT} THEN body END AS long_body, "
-            "COALESCE(session.started_at, action.created_at, goal.created_at, "
-            "topic.created_at) AS at "
-            "FROM search_index "
-            "LEFT JOIN session ON kind = 'session' AND session.id = ref "
-            "LEFT JOIN action ON kind = 'action' AND action.id = ref "
-            "LEFT JOIN goal ON kind = 'goal' AND goal.id = ref "
-            "LEFT JOIN topic ON kind = 'topic' AND topic.id = ref "
-            f"WHERE search_index MATCH :match{where} ORDER BY rank, at DESC LIMIT :limit",
-            {"match": match, "pair": pair_id, "limit": limit},
+    def _pair_refs(self, pair_ids: set[int]) -> dict[int, str]:
+        refs: dict[int, str] = {}
+        for batch in _batches(sorted(pair_ids)):
+            for row in self.all(PAIR_SELECT + f" WHERE pair.id IN ({_marks(batch)})", tuple(batch)):
+                refs[row["id"]] = f"{row['mentor']}/{row['mentee']}"
+        return refs
+
+    def _matches(self, match: str, pair_id: int | None, limit: int) -> list[dict[str, Any]]:
+        """The best `limit` matches. Ranking all matches is cheap; a snippet and the record's
+        date are not, so they are read for the best ones only: first the matches ranked no
+        worse than the limit-th (ties included, as the date orders them), then their dates,
+        then the snippets of the ones kept."""
+        if limit <= 0:
+            return []
+        where = " AND pair_id = :pair" if pair_id is not None else ""
+        params = {"match": match, "pair": pair_id}
+        ranked = self.conn.execute(
+            f"SELECT rowid, rank FROM search_index WHERE search_index MATCH :match{where} "
+            "ORDER BY rank",
+            params,
         )
+        best: dict[int, float] = {}
+        for rowid, rank in iter(ranked.fetchone, None):
+            if len(best) >= limit and rank != best[next(reversed(best))]:
+                break
+            best[rowid] = rank
+        ranked.close()
+        if not best:
+            return []
+        when: dict[int, str | None] = {}
+        for batch in _batches(list(best)):
+            for row in self.all(
+                "SELECT search_index.rowid AS id, "
+                "COALESCE(session.started_at, action.created_at, goal.created_at, "
+                "topic.created_at) AS at "
+                "FROM search_index "
+                "LEFT JOIN session ON kind = 'session' AND session.id = ref "
+                "LEFT JOIN action ON kind = 'action' AND action.id = ref "
+                "LEFT JOIN goal ON kind = 'goal' AND goal.id = ref "
+                "LEFT JOIN topic ON kind = 'topic' AND topic.id = ref "
+                f"WHERE search_index.rowid IN ({_marks(batch)})",
+                tuple(batch),
+            ):
+                when[row["id"]] = row["at"]
+        order = sorted(best, key=lambda rowid: when.get(rowid) or "", reverse=True)
+        order.sort(key=best.__getitem__)
+        kept = order[:limit]
+        shown: dict[int, dict[str, Any]] = {}
+        for batch in _batches(kept):
+            for row in self.all(
+                "SELECT rowid AS id, kind, ref, pair_id, "
+                f"CASE WHEN length(body) <= {LONG_TEXT} THEN "
+                f"snippet(search_index, 0, '{MARK_START}', '{MARK_END}', '…', 12) END AS snippet, "
+                f"CASE WHEN length(body) > {LONG_TEXT} THEN body END AS long_body "
+                f"FROM search_index WHERE search_index MATCH ? AND rowid IN ({_marks(batch)})",
+                (match, *batch),
+            ):
+                shown[row["id"]] = dict(row)
+        return [shown[rowid] | {"rank": best[rowid], "at": when.get(rowid)} for rowid in kept]

@@ -1,0 +1,95 @@
+"""Aligned columns laid out here, in one pass, as plain styled lines for Rich to print.
+
+Rich's Table measures every cell of every row several times to share out the width; for the
+hundreds of rows of `mentor status` that was most of the command's time. Here each cell is
+measured once, the widths are fixed, and every row becomes one pre-padded line of styled
+pieces, which Rich prints as segments without measuring anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from rich.console import Console, ConsoleOptions
+    from rich.segment import Segment
+    from rich.style import Style
+
+# A cell: pieces of text, each with its Rich style ("" for none).
+Cell = Sequence[tuple[str, str]]
+GAP = 2
+
+
+@lru_cache(maxsize=4096)
+def width_of(text: str) -> int:
+    """Terminal cells the text takes (wide characters count two); rows repeat their cells."""
+    from rich.cells import cell_len
+
+    return cell_len(text) if not text.isascii() else len(text)
+
+
+def clip(text: str, width: int) -> str:
+    """The text cut to at most `width` cells, ending with … when cut."""
+    if width_of(text) <= width:
+        return text
+    if width <= 1:
+        return "…"[:width]
+    from rich.cells import set_cell_size
+
+    return set_cell_size(text, width - 1).rstrip() + "…"
+
+
+def plain(cell: Cell) -> str:
+    return "".join(piece for piece, _ in cell)
+
+
+def widths(rows: Sequence[Sequence[Cell]]) -> list[int]:
+    """Each column's width: its widest cell."""
+    found = [0] * max((len(row) for row in rows), default=0)
+    for row in rows:
+        for index, cell in enumerate(row):
+            found[index] = max(found[index], width_of(plain(cell)))
+    return found
+
+
+class Lines:
+    """Ready-made lines of styled pieces, handed to Rich as segments: nothing to measure,
+    wrap or parse again, however many lines there are."""
+
+    def __init__(self) -> None:
+        self.lines: list[list[tuple[str, str]]] = []
+
+    def add_row(self, row: Sequence[Cell], column_widths: Sequence[int], indent: str = "") -> None:
+        """One row as one line: every cell padded to its column's width, the last one not."""
+        pieces: list[tuple[str, str]] = [(indent, "")]
+        last = len(row) - 1
+        for index, cell in enumerate(row):
+            pieces += cell
+            if index < last:
+                pieces.append((" " * (column_widths[index] - width_of(plain(cell)) + GAP), ""))
+        # Neighbours in the same style become one piece: fewer segments for Rich to print.
+        line: list[tuple[str, str]] = []
+        for piece, style in pieces:
+            if line and line[-1][1] == style:
+                line[-1] = (line[-1][0] + piece, style)
+            elif piece:
+                line.append((piece, style))
+        if line and not line[-1][1]:  # no padding after the last cell with something in it
+            line[-1] = (line[-1][0].rstrip(), "")
+        self.lines.append(line)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        from rich.segment import Segment
+
+        styles: dict[str, Style | None] = {"": None}
+        newline = Segment.line()
+        for line in self.lines:
+            for piece, style in line:
+                if style not in styles:
+                    styles[style] = console.get_style(style)
+                yield Segment(piece, styles[style])
+            yield newline

@@ -1,0 +1,97 @@
+"""What the report and search reads return: plain records, built only by the commands that
+read them.
+
+They live apart from store/reports.py and store/search.py so that every `mentor` run, which
+imports the whole Store, does not build these dataclasses too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Action, Expectation, Goal, Pair, Person, Session, Topic
+
+
+@dataclass(frozen=True)
+class PairRecords:
+    """What one pair has on record: everything for the progress summary and the export, or
+    only what is still open for the agenda (read with `history=False`)."""
+
+    pair: Pair
+    mentor: Person
+    mentee: Person
+    expectations: tuple[Expectation, ...]  # the active ones
+    goals: tuple[Goal, ...]  # all of them, open first (only the open ones without history)
+    sessions: tuple[Session, ...]  # oldest first, from `since` on (none without history)
+    actions: tuple[Action, ...]  # all of them, open first (only the open ones without history)
+    topics: tuple[Topic, ...]  # queued (not covered yet)
+    last_session: Session | None  # the latest of all, whatever `since` says
+
+
+@dataclass(frozen=True)
+class Touch:
+    """A recent session as the status screen needs it: when, and the two ratings (the notes,
+    most of a session's bytes, are not read)."""
+
+    id: int
+    started_at: str  # UTC ISO
+    rapport: int | None
+    engagement: int | None
+
+
+@dataclass(frozen=True)
+class PairActivity:
+    """One active pair as the status screen needs it, read with a few aggregate queries."""
+
+    pair: Pair
+    mentor_zone: str
+    recent: tuple[Touch, ...]  # newest first, at most RECENT
+    open_actions: int
+    overdue_actions: int
+    goals: int  # not dropped
+    goal_progress: float | None  # mean progress of those
+
+
+@dataclass(frozen=True)
+class OverdueAction:
+    pair_id: int
+    pair: str
+    action: Action
+
+
+@dataclass(frozen=True)
+class DueReview:
+    pair_id: int
+    pair: str
+    expectation: Expectation
+
+
+@dataclass(frozen=True)
+class Health:
+    """What `mentor db check` found."""
+
+    path: str
+    integrity: tuple[str, ...]  # ("ok",) when sound
+    foreign_keys: tuple[str, ...]  # one line per broken reference
+    schema_version: int
+    known_version: int
+    application_id: int
+    counts: dict[str, int]
+
+    @property
+    def ok(self) -> bool:
+        return self.integrity == ("ok",) and not self.foreign_keys
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result: which record, of which pair, and the text around the match."""
+
+    kind: str
+    id: int
+    pair_id: int
+    pair: str
+    when: str
+    snippet: str
+    highlights: list[tuple[int, int]] = field(default_factory=list)
+    rank: float = 0.0
