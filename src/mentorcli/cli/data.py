@@ -65,7 +65,7 @@ def _export_all(output: str | None, force: bool) -> None:
     from ..files import write_private
     from ..reports.backup import build_document, dump
 
-    document = build_document(runtime.store().export_records(), runtime.now())
+    document = build_document(runtime.store().exchange().export_records(), runtime.now())
     _written(write_private(output, dump(document), force))
 
 
@@ -126,7 +126,7 @@ def import_(
     name, text = _read_text(file)
     records = read_document(text, name)
     with counting(sum(len(items) for items in records.values()), "Importing") as advance:
-        merged = runtime.store().merge_records(records, advance)
+        merged = runtime.store().exchange().merge_records(records, advance)
     say(
         f"Imported {name}: {_counts(merged.added, 'added')}; {_counts(merged.updated, 'updated')}; "
         f"{sum(merged.unchanged.values())} unchanged."

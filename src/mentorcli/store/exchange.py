@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -107,6 +106,8 @@ def _instant(text: str) -> datetime:
 class ExchangeStore(StoreBase):
     def export_records(self) -> dict[str, list[dict[str, Any]]]:
         """Every record of every table, references as uids, in a stable order."""
+        import json
+
         uids: dict[str, dict[int, str]] = {}
         document: dict[str, list[dict[str, Any]]] = {}
         for section in SECTIONS:
@@ -157,6 +158,8 @@ class ExchangeStore(StoreBase):
         return int(row["id"])
 
     def _merge_one(self, section: Section, record: dict[str, Any], merged: Merged) -> None:
+        import json
+
         where = f"{section.name} uid {record['uid']}"
         values: dict[str, Any] = {}
         for name, (column, target) in section.refs.items():

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import BadInput
 from ..model import Action, Topic
-from ..notes_template import NewAction, owner_role
 from .agreement import AgreementStore
+
+if TYPE_CHECKING:
+    from ..notes_template import NewAction
 
 
 class FollowupStore(AgreementStore):
@@ -15,6 +17,8 @@ class FollowupStore(AgreementStore):
 
     def add_action(self, pair_ref: str, owner: str, text: str, due_on: str | None) -> Action:
         """A new open action; owner is mentor, mentee, or one of the pair's handles."""
+        from ..notes_template import NewAction, owner_role
+
         with self.write():
             pair = self.resolve_pair(pair_ref)
             role = owner_role(owner, pair.mentor, pair.mentee)

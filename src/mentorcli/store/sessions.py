@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import Action, Goal, Pair, Session, Topic
-from ..notes_template import NewAction
 from .followups import FollowupStore
+
+if TYPE_CHECKING:
+    from ..notes_template import NewAction
 
 
 @dataclass(frozen=True)
