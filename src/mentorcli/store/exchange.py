@@ -9,6 +9,7 @@ from typing import Any
 
 from ..errors import BadInput
 from .base import StoreBase
+from .sessions import SESSION_FIELDS
 
 
 @dataclass(frozen=True)
@@ -59,16 +60,7 @@ SECTIONS = (
     Section(
         "sessions",
         "session",
-        (
-            "started_at",
-            "zone",
-            "minutes",
-            "channel",
-            "notes",
-            "rapport",
-            "engagement",
-            "tech_issue",
-        ),
+        SESSION_FIELDS,
         {"pair": ("pair_id", "pairs")},
     ),
     Section(

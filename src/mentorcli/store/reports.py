@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..model import Action, Expectation, Goal, Pair, Session, Topic
 from .pairs import PAIR_SELECT, PairStore
@@ -143,40 +143,42 @@ class ReportStore(PairStore):
         """Open actions of active pairs due before today, the longest overdue first."""
         from .records import OverdueAction
 
-        rows = self.all(
-            "SELECT action.*, mentor.handle || '/' || mentee.handle AS pair_ref FROM action "
-            "JOIN pair ON pair.id = action.pair_id AND pair.status = 'active' "
-            "JOIN person AS mentor ON mentor.id = pair.mentor_id "
-            "JOIN person AS mentee ON mentee.id = pair.mentee_id "
-            "WHERE action.status = 'open' AND action.due_on < ? ORDER BY action.due_on, action.id",
-            (today,),
+        rows = self._in_active_pairs(
+            "action",
+            "action.status = 'open' AND action.due_on < ?",
+            "action.due_on, action.id",
+            today,
         )
-        found = []
-        for row in rows:
-            values = dict(row)
-            ref = values.pop("pair_ref")
-            found.append(OverdueAction(values["pair_id"], ref, Action(**values)))
-        return found
+        return [OverdueAction(values["pair_id"], ref, Action(**values)) for ref, values in rows]
 
     def due_reviews(self, today: str) -> list[DueReview]:
         """Active expectations of active pairs whose review date has come."""
         from .records import DueReview
 
+        rows = self._in_active_pairs(
+            "expectation",
+            "expectation.state = 'active' AND expectation.review_on <= ?",
+            "expectation.review_on, expectation.id",
+            today,
+        )
+        return [DueReview(values["pair_id"], ref, Expectation(**values)) for ref, values in rows]
+
+    def _in_active_pairs(
+        self, table: str, where: str, order: str, today: str
+    ) -> list[tuple[str, dict[str, Any]]]:
+        """Rows of `table` that belong to active pairs, each with its pair's MENTOR/MENTEE."""
         rows = self.all(
-            "SELECT expectation.*, mentor.handle || '/' || mentee.handle AS pair_ref "
-            "FROM expectation "
-            "JOIN pair ON pair.id = expectation.pair_id AND pair.status = 'active' "
+            f"SELECT {table}.*, mentor.handle || '/' || mentee.handle AS pair_ref FROM {table} "
+            f"JOIN pair ON pair.id = {table}.pair_id AND pair.status = 'active' "
             "JOIN person AS mentor ON mentor.id = pair.mentor_id "
             "JOIN person AS mentee ON mentee.id = pair.mentee_id "
-            "WHERE expectation.state = 'active' AND expectation.review_on <= ? "
-            "ORDER BY expectation.review_on, expectation.id",
+            f"WHERE {where} ORDER BY {order}",
             (today,),
         )
         found = []
         for row in rows:
             values = dict(row)
-            ref = values.pop("pair_ref")
-            found.append(DueReview(values["pair_id"], ref, Expectation(**values)))
+            found.append((values.pop("pair_ref"), values))
         return found
 
     # The database itself.
