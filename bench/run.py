@@ -538,18 +538,16 @@ def report(
             f"{x_python:.2f}\u00d7 | ≤ {command.goal.interpreter:g}\u00d7 | {peak:.1f} | "
             f"{'met' if met else '**not met**'} |"
         )
-        if not ok_typer:
-            budget = command.goal.typer * typer_floor.median_ms
+        for ok, times, goal, floor, floor_name in (
+            (ok_typer, x_typer, command.goal.typer, typer_floor, "Typer"),
+            (ok_python, x_python, command.goal.interpreter, python_floor, "interpreter"),
+        ):
+            if ok:
+                continue
+            budget = goal * floor.median_ms
             gaps.append(
-                f"- `{command.name}`: {x_typer:.2f}\u00d7 the Typer floor against a goal of "
-                f"{command.goal.typer:g}\u00d7: {median:.1f} ms where the goal allows "
-                f"{budget:.1f} ms ({median - budget:.1f} ms over)."
-            )
-        if not ok_python:
-            budget = command.goal.interpreter * python_floor.median_ms
-            gaps.append(
-                f"- `{command.name}`: {x_python:.2f}\u00d7 the interpreter floor against a goal of "
-                f"{command.goal.interpreter:g}\u00d7: {median:.1f} ms where the goal allows "
+                f"- `{command.name}`: {times:.2f}\u00d7 the {floor_name} floor against a goal of "
+                f"{goal:g}\u00d7: {median:.1f} ms where the goal allows "
                 f"{budget:.1f} ms ({median - budget:.1f} ms over)."
             )
         if not ok_memory:

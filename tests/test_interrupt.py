@@ -41,22 +41,20 @@ def dump(db: Path) -> list[str]:
         conn.close()
 
 
-def sessions(db: Path) -> int:
+def scalar(db: Path, sql: str) -> object:
     conn = sqlite3.connect(db)
     try:
-        count: int = conn.execute("SELECT count(*) FROM session").fetchone()[0]
-        return count
+        return conn.execute(sql).fetchone()[0]
     finally:
         conn.close()
 
 
-def integrity(db: Path) -> str:
-    conn = sqlite3.connect(db)
-    try:
-        result: str = conn.execute("PRAGMA integrity_check").fetchone()[0]
-        return result
-    finally:
-        conn.close()
+def sessions(db: Path) -> object:
+    return scalar(db, "SELECT count(*) FROM session")
+
+
+def integrity(db: Path) -> object:
+    return scalar(db, "PRAGMA integrity_check")
 
 
 @pytest.fixture(scope="module")
