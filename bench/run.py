@@ -441,8 +441,8 @@ print(*((later - earlier) * 1000 for earlier, later in zip(steps, steps[1:])))
 
 
 def startup_split(env: dict[str, str], runs: int = 7) -> tuple[float, ...]:
-    """Median ms to import typer, then mentor's modules, to build the root click command, and
-    to build every other command (what each run paid before commands were built lazily)."""
+    """Median ms to import typer, then mentor's root, to build the root click command, and
+    to import and build every command (what each run would pay without lazy loading)."""
     samples = []
     for _ in range(runs):
         done = subprocess.run(
@@ -605,13 +605,14 @@ def report(
         "",
         "### Start-up",
         "",
-        f"Every `mentor` run imports Typer ({typer_ms:.0f} ms), then mentor's command modules "
-        f"({mentor_ms:.0f} ms more), then builds the root click command ({root_ms:.0f} ms). "
-        "The command asked for is built from its Typer definition only then "
-        f"(src/mentorcli/cli/lazy.py): building all of them takes {every_ms:.0f} ms, which "
-        "every run used to pay and now only shell completion of command names and the tests "
-        "do (medians of 7 in-process runs). The Typer floor pays for the first step and a "
-        "one-command tree; the mentor modules are what `--help` costs over it.",
+        f"Every `mentor` run imports Typer ({typer_ms:.0f} ms), then mentor's root "
+        f"(src/mentorcli/cli/app.py, which names every command and imports none of them; "
+        f"{mentor_ms:.0f} ms more), then builds the root click command ({root_ms:.0f} ms). "
+        "The command asked for is imported and built from its Typer definition only then "
+        "(src/mentorcli/cli/lazy.py, click's lazily loading group): importing and building "
+        f"all of them takes {every_ms:.0f} ms, which only shell completion of command names "
+        "and the tests pay (medians of 7 in-process runs). The Typer floor pays for the first "
+        "step and a one-command tree; the root is what `--help` costs over it.",
     ]
     lines += ["", "## jrnl on the same notes", ""]
     if jrnl_note:

@@ -33,12 +33,20 @@ from words import FIRST_NAMES, LAST_NAMES, vocabulary, zipf_weights
 
 from mentorcli.cadence import parse_cadence
 from mentorcli.hours import format_hours, parse_hours
-from mentorcli.model import CHANNELS
 from mentorcli.notes_template import NewAction
+from mentorcli.services.agreement import (
+    add_expectation,
+    add_goal,
+    edit_expectation,
+    expectation,
+    finish_goal,
+)
+from mentorcli.services.followups import add_topic, finish_action
+from mentorcli.services.pairs import PairFields, add_pair, change_status
+from mentorcli.services.people import PersonFields, add_person
+from mentorcli.services.sessions import SessionRecord, log_session
 from mentorcli.store import Store
-from mentorcli.store.pairs import PairFields
-from mentorcli.store.people import PersonFields
-from mentorcli.store.sessions import SessionRecord
+from mentorcli.vocabulary import CHANNELS
 from mentorcli.when import to_utc_iso
 from mentorcli.zones import resolve_zone
 
@@ -243,13 +251,9 @@ class ReplayClock:
         return self.at
 
 
-class SeededStore(Store):
-    """The project's Store, with uids drawn from the seed so the file is reproducible."""
-
-    uid_source = random.Random(0)
-
-    def new_uid(self) -> str:  # type: ignore[override]
-        return str(uuid.UUID(int=self.uid_source.getrandbits(128), version=4))
+def seeded_uids(source: random.Random) -> Callable[[], str]:
+    """Uids drawn from the seed, so the file is reproducible."""
+    return lambda: str(uuid.UUID(int=source.getrandbits(128), version=4))
 
 
 @dataclass
@@ -334,7 +338,7 @@ def checked_tables() -> None:
 
 
 class Seeder:
-    def __init__(self, store: SeededStore, clock: ReplayClock, rng: random.Random) -> None:
+    def __init__(self, store: Store, clock: ReplayClock, rng: random.Random) -> None:
         self.store = store
         self.clock = clock
         self.rng = rng
@@ -366,7 +370,7 @@ class Seeder:
                     note=rng.choice(ACCOMMODATIONS) if rng.random() < 0.25 else "",
                 )
                 self.clock.at += timedelta(minutes=rng.randint(1, 60))
-                self.store.add_person(handle, fields)
+                add_person(self.store, handle, fields)
                 made.append((handle, zone))
         return made
 
@@ -462,24 +466,25 @@ class Seeder:
             start_date=today,
             status="proposed" if plan.final_status == "proposed" else "active",
         )
-        plan.pair_id = store.add_pair(plan.mentor, plan.mentee, fields).id
+        plan.pair_id = add_pair(store, plan.mentor, plan.mentee, fields).id
         ref = str(plan.pair_id)
         for topic in rng.sample(list(EXPECTATIONS), rng.randint(2, 4)):
             review = None
             if rng.random() < 0.5:
                 review = (plan.start.date() + timedelta(days=rng.choice((90, 180)))).isoformat()
             text = rng.choice(EXPECTATIONS[topic])
-            plan.expectations.append(store.add_expectation(ref, topic, text, review, today).id)
+            agreed = add_expectation(store, ref, topic, text, review, today)
+            plan.expectations.append(agreed.id)
         for _ in range(rng.randint(2, 5)):
             due = None
             if rng.random() < 0.7:
                 due = (plan.start.date() + timedelta(days=rng.randint(60, 540))).isoformat()
             title = rng.choice(GOALS).format(w=self.notes.word())
             detail = self.notes.sentence(8, 30)
-            plan.goals[store.add_goal(ref, title, detail, due).id] = 0
+            plan.goals[add_goal(store, ref, title, detail, due).id] = 0
         for _ in range(rng.randint(0, 3)):
             text = rng.choice(TOPICS).format(w=self.notes.word())
-            plan.queued_topics.append(store.add_topic(ref, text).id)
+            plan.queued_topics.append(add_topic(store, ref, text).id)
 
     def log(self, plan: PairPlan, at: datetime) -> None:
         rng, store = self.rng, self.store
@@ -493,7 +498,7 @@ class Seeder:
             if ripe and roll < 0.8:
                 done.append(action_id)
             elif ripe and roll < 0.87:
-                store.finish_action(action_id, "dropped", today)
+                finish_action(store, action_id, "dropped", today)
             else:
                 still_open.append((action_id, due, made))
         covered = [t for t in plan.queued_topics if rng.random() < 0.6]
@@ -541,7 +546,7 @@ class Seeder:
             progress=tuple(progress),
             topics=topics,
         )
-        logged = store.log_session(plan.pair_id, record, today)
+        logged = log_session(store, plan.pair_id, record, today)
         plan.logged += 1
         plan.open_actions = still_open + [(a.id, a.due_on, day) for a in logged.actions]
         plan.queued_topics = [t for t in plan.queued_topics if t not in covered] + [
@@ -550,25 +555,28 @@ class Seeder:
         for goal_id, percent in progress:
             plan.goals[goal_id] = percent
             if percent >= 100:
-                store.finish_goal(goal_id, "achieved", today)
+                finish_goal(store, goal_id, "achieved", today)
                 del plan.goals[goal_id]
         if plan.expectations and rng.random() < 0.02:
             old = plan.expectations.pop(rng.randrange(len(plan.expectations)))
-            text = f"{store.expectation(old).text} (revisited: {self.notes.sentence(4, 10)})"
-            plan.expectations.append(store.edit_expectation(old, text, None, None, today).id)
+            was = expectation(store, old).text
+            text = f"{was} (revisited: {self.notes.sentence(4, 10)})"
+            edited = edit_expectation(store, old, text, None, None, today)
+            plan.expectations.append(edited.id)
         if rng.random() < 0.01:
             title = rng.choice(GOALS).format(w=self.notes.word())
-            goal = store.add_goal(str(plan.pair_id), title, self.notes.sentence(8, 30), None)
+            detail = self.notes.sentence(8, 30)
+            goal = add_goal(store, str(plan.pair_id), title, detail, None)
             plan.goals[goal.id] = 0
 
     def finish(self, plan: PairPlan) -> None:
         verb = {"paused": "pause", "completed": "complete", "ended": "end"}[plan.final_status]
         today = plan.end.date().isoformat()
-        self.store.change_status(str(plan.pair_id), verb, today)
+        change_status(self.store, str(plan.pair_id), verb, today)
         if plan.final_status != "paused":
             for goal_id in list(plan.goals):
                 status = "achieved" if self.rng.random() < 0.4 else "dropped"
-                self.store.finish_goal(goal_id, status, today)
+                finish_goal(self.store, goal_id, status, today)
                 del plan.goals[goal_id]
 
 
@@ -589,9 +597,7 @@ def seed(
     checked_tables()
     rng = random.Random(seed_value)
     clock = ReplayClock(BASE)
-    store = SeededStore.open(path, clock=clock)
-    assert isinstance(store, SeededStore)
-    store.uid_source = random.Random(f"uid-{seed_value}")
+    store = Store.open(path, clock=clock, uids=seeded_uids(random.Random(f"uid-{seed_value}")))
     try:
         seeder = Seeder(store, clock, rng)
         made = seeder.people(people)

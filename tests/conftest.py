@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +25,32 @@ class Outcome:
 
 
 Run = Callable[..., Outcome]
+
+# The installed console script, for tests that need `mentor` as a process of its own.
+MENTOR = str(Path(sys.executable).with_name("mentor"))
+
+
+def mentor_process(
+    *args: str, db: Path | None = None, limit: int | None = None, **env: str
+) -> subprocess.CompletedProcess[str]:
+    """`mentor` as its own process, with no standard input, no colour and UTC: MENTOR_DB is
+    `db` (else the db_path fixture's), and `limit` caps the size of a file it may write."""
+
+    def cap_file_size() -> None:
+        if limit is not None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    environ = {**os.environ, "TZ": "UTC", "NO_COLOR": "1", **env}
+    if db is not None:
+        environ["MENTOR_DB"] = str(db)
+    return subprocess.run(
+        [MENTOR, *args],
+        capture_output=True,
+        text=True,
+        env=environ,
+        stdin=subprocess.DEVNULL,
+        preexec_fn=cap_file_size,
+    )
 
 
 @pytest.fixture(autouse=True)

@@ -10,6 +10,7 @@ import pytest
 
 from mentorcli.cadence import parse_cadence
 from mentorcli.hours import format_hours, parse_hours
+from mentorcli.services.pairs import resolve_pair
 from mentorcli.store import Store
 from mentorcli.zones import resolve_zone
 
@@ -63,23 +64,24 @@ def test_records_are_valid_and_varied(seeded: tuple[Path, str]) -> None:
     path, ref = seeded
     store = Store.open(path)
     try:
-        people = store.people()
+        people = store.people.all()
         assert len(people) == SIZES["people"]
         for person in people:
             assert resolve_zone(person.timezone) == person.timezone
             assert format_hours(parse_hours(person.hours)) == person.hours
-        pairs = store.pairs()
+        pairs = store.pairs.all()
         assert len(pairs) == SIZES["pairs"]
         for pair in pairs:
             assert parse_cadence(pair.cadence).text == pair.cadence
-        busiest = store.resolve_pair(ref)
+        busiest = resolve_pair(store, ref)
         assert busiest.status == "active"
-        counts = dict(store.all("SELECT pair_id, count(*) FROM session GROUP BY pair_id"))
+        grouped = "SELECT pair_id, count(*) FROM session GROUP BY pair_id"
+        counts = dict(store.conn.execute(grouped).fetchall())
         assert sum(counts.values()) == SIZES["sessions"]
         assert counts[busiest.id] == max(counts.values())
 
         def value(sql: str) -> object:
-            row = store.one(sql)
+            row = store.conn.execute(sql).fetchone()
             assert row is not None
             return row[0]
 
@@ -92,7 +94,8 @@ def test_records_are_valid_and_varied(seeded: tuple[Path, str]) -> None:
         assert value("SELECT count(DISTINCT rapport) FROM session") >= 3
         words = value("SELECT avg(length(notes) - length(replace(notes, ' ', ''))) FROM session")
         assert isinstance(words, float) and 100 < words < 600
-        first, last = store.one("SELECT min(started_at), max(started_at) FROM session") or ()
+        span = "SELECT min(started_at), max(started_at) FROM session"
+        first, last = store.conn.execute(span).fetchone() or ()
         assert first[:4] < last[:4] <= today[:4]
         assert value("SELECT max(created_at) FROM session") < today
     finally:
@@ -107,7 +110,7 @@ def test_the_last_line_is_the_busiest_pair(
     ref = capsys.readouterr().out.strip().splitlines()[-1]
     store = Store.open(path)
     try:
-        assert store.resolve_pair(ref).ref == ref
+        assert resolve_pair(store, ref).ref == ref
     finally:
         store.close()
 

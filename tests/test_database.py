@@ -64,7 +64,7 @@ def test_connection_settings(db_path: Path) -> None:
 
 
 def test_schema_version_counts_the_migrations() -> None:
-    assert len(schema_module.migrations._migrations) == SCHEMA_VERSION
+    assert len(schema_module.migrations()._migrations) == SCHEMA_VERSION
 
 
 def test_location_precedence(tmp_path: Path) -> None:
@@ -148,8 +148,41 @@ def _database_at(path: Path, stop_before: str | None) -> None:
     conn.close()
 
 
-@pytest.mark.parametrize("stop_before", [m.name for m in schema_module.migrations._migrations[1:]])
-def test_every_earlier_schema_migrates_to_current(db_path: Path, stop_before: str) -> None:
+def _normalised(sql: str | None) -> str | None:
+    return None if sql is None else " ".join(sql.split())
+
+
+def _schema_of(path: Path) -> dict[str, dict[str, object]]:
+    """A database's schema, part by part: every table, index, trigger and view with its SQL,
+    every table's columns and foreign keys, every index's columns."""
+    conn = sqlite3.connect(path)
+    parts = ("columns", "foreign keys", "index columns", "table", "index", "trigger", "view")
+    schema: dict[str, dict[str, object]] = {part: {} for part in parts}
+    try:
+        for kind, name, table, sql in conn.execute(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master"
+        ):
+            schema[kind][name] = (table, _normalised(sql))
+        for table in schema["table"]:
+            # table_xinfo rows: cid, name, type, notnull, dflt_value, pk, hidden
+            schema["columns"][table] = [
+                row[1:] for row in conn.execute(f"PRAGMA table_xinfo('{table}')")
+            ]
+            keys = conn.execute(f"PRAGMA foreign_key_list('{table}')").fetchall()
+            schema["foreign keys"][table] = sorted(keys)
+            # index_list rows: seq, name, unique, origin, partial (automatic indexes included)
+            for index in conn.execute(f"PRAGMA index_list('{table}')").fetchall():
+                info = conn.execute(f"PRAGMA index_xinfo('{index[1]}')").fetchall()
+                schema["index columns"][index[1]] = (table, index[2:], info)
+    finally:
+        conn.close()
+    return schema
+
+
+@pytest.mark.parametrize("stop_before", [name for name, _ in schema_module.MIGRATIONS[1:]])
+def test_every_earlier_schema_migrates_to_current(
+    db_path: Path, tmp_path: Path, stop_before: str
+) -> None:
     _database_at(db_path, stop_before)
     old = sqlite3.connect(db_path)
     old_version = old.execute("PRAGMA user_version").fetchone()[0]
@@ -181,13 +214,19 @@ def test_every_earlier_schema_migrates_to_current(db_path: Path, stop_before: st
     store = Store.open(db_path)
     try:
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-        assert [p.handle for p in store.people()] == ["ana", "rui"]
+        assert [p.handle for p in store.people.all()] == ["ana", "rui"]
         hits = store.conn.execute(
             "SELECT kind, ref FROM search_index WHERE search_index MATCH 'kubernetes'"
         ).fetchall()
         assert [tuple(h) for h in hits] == [("session", 1)]
     finally:
         store.close()
+    fresh = tmp_path / "fresh" / "mentor.db"
+    Store.open(fresh).close()
+    migrated, blank = _schema_of(db_path), _schema_of(fresh)
+    assert blank["index"] and blank["trigger"] and blank["index columns"]
+    for part in blank:
+        assert migrated[part] == blank[part], part
     backups = sorted(db_path.parent.glob("mentor.db.schema*.bak"))
     assert len(backups) == 1 and file_mode(backups[0]) == 0o600
     copy = sqlite3.connect(backups[0])
@@ -261,6 +300,6 @@ def test_a_failed_write_leaves_nothing(db_path: Path) -> None:
                 " VALUES ('x', 'ana', 'UTC', 'h', 'now', 'now')"
             )
             raise RuntimeError("stop")
-        assert store.people() == []
+        assert store.people.all() == []
     finally:
         store.close()

@@ -89,3 +89,18 @@ def test_text_is_shown_literally(people: Run) -> None:
     shown = people("expect", "list", "ana").out
     assert "[bold]always[/bold] :thumbsup: \\x1b[2J" in shown and "\x1b" not in shown
     assert expectations(people)[0]["text"] == hostile
+
+
+@pytest.mark.parametrize("text", ["", "  ", "\n"])
+def test_an_empty_expectation_is_refused_and_nothing_written(people: Run, text: str) -> None:
+    outcome = people("expect", "add", "ana", text)
+    assert outcome.code == 2
+    assert outcome.err == "mentor: the expectation is empty: say what was agreed\n"
+    assert people("expect", "list", "ana", "--json", "--history").out.strip() == "[]"
+    assert people("expect", "add", "ana", "reply within a day").code == 0
+    edited = people("expect", "edit", "1", "   ")
+    assert edited.code == 2 and "empty" in edited.err
+    listed = json.loads(people("expect", "list", "ana", "--json", "--history").out)
+    assert [(e["id"], e["text"], e["state"]) for e in listed] == [
+        (1, "reply within a day", "active")
+    ]

@@ -6,18 +6,15 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import sqlite3
 import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from conftest import Run, file_mode
+from conftest import Run, file_mode, mentor_process
 
-MENTOR = str(Path(sys.executable).with_name("mentor"))
 BIG_NOTES = "a session worth remembering. " * 2_500  # 72 kB: every export carries it
 
 # Each writer, given its target FILE: what `mentor` writes there.
@@ -30,22 +27,7 @@ WRITERS: dict[str, Callable[[Path], list[str]]] = {
 }
 
 
-def mentor(*args: str, limit: int | None = None) -> subprocess.CompletedProcess[str]:
-    """`mentor` as its own process (MENTOR_DB comes from the db_path fixture), optionally
-    with RLIMIT_FSIZE capping how large a file it may write."""
-
-    def cap_file_size() -> None:
-        if limit is not None:
-            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
-
-    return subprocess.run(
-        [MENTOR, *args],
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        env={**os.environ, "NO_COLOR": "1"},
-        preexec_fn=cap_file_size,
-    )
+mentor = mentor_process
 
 
 @pytest.fixture

@@ -7,21 +7,17 @@ import os
 import shutil
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from mentorcli.store.connection import migrate
 
-MENTOR = str(Path(sys.executable).with_name("mentor"))
+from conftest import MENTOR, mentor_process
 
 
 def mentor(db: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    environ = {**os.environ, "MENTOR_DB": str(db), "TZ": "UTC", "NO_COLOR": "1", **env}
-    return subprocess.run(
-        [MENTOR, *args], capture_output=True, text=True, env=environ, stdin=subprocess.DEVNULL
-    )
+    return mentor_process(*args, db=db, **env)
 
 
 def test_concurrent_writers_all_succeed(tmp_path: Path) -> None:

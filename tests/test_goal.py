@@ -66,3 +66,11 @@ def test_refusals_change_nothing(people: Run, args: list[str], named: str) -> No
     outcome = people("goal", *args)
     assert outcome.code == 2 and named in outcome.err and outcome.err.count("\n") == 1
     assert [(g["title"], g["progress"]) for g in goals(people, "--all")] == [("a goal", 0)]
+
+
+@pytest.mark.parametrize("title", ["", "   ", "\t\n"])
+def test_an_empty_goal_is_refused_and_nothing_written(people: Run, title: str) -> None:
+    outcome = people("goal", "add", "ana", title)
+    assert outcome.code == 2
+    assert outcome.err == "mentor: the goal is empty: say what the mentee is working towards\n"
+    assert goals(people, "--all") == []

@@ -13,23 +13,20 @@ import shutil
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 import uuid
 from pathlib import Path
 
 import pytest
 
-MENTOR = str(Path(sys.executable).with_name("mentor"))
+from conftest import MENTOR, mentor_process
+
 SESSIONS = 20_000  # enough that the merge writes well past the page cache into the WAL
 INSIDE = 1 << 20  # a WAL this big means the merge transaction is under way
 
 
 def mentor(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    environ = {**os.environ, "MENTOR_DB": str(db), "TZ": "UTC", "NO_COLOR": "1"}
-    return subprocess.run(
-        [MENTOR, *args], capture_output=True, text=True, env=environ, stdin=subprocess.DEVNULL
-    )
+    return mentor_process(*args, db=db)
 
 
 def dump(db: Path) -> list[str]:

@@ -4,14 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# The vocabulary lives in its own light module; it is re-exported here for older imports.
-from .vocabulary import ACTION_STATUSES as ACTION_STATUSES
-from .vocabulary import ASYNC_CHANNELS as ASYNC_CHANNELS
-from .vocabulary import CHANNELS as CHANNELS
-from .vocabulary import EXPECTATION_TOPICS as EXPECTATION_TOPICS
-from .vocabulary import GOAL_STATUSES as GOAL_STATUSES
-from .vocabulary import OWNERS as OWNERS
-from .vocabulary import PAIR_STATUSES as PAIR_STATUSES
+from .vocabulary import ASYNC_CHANNELS
 
 
 @dataclass(frozen=True)

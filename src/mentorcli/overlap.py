@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mentorcli.errors import BadInput
 from mentorcli.hours import Hours
+from mentorcli.labels import day_label, duration_label
 
 # Instants are whole microseconds since the Unix epoch (UTC); wall-clock times are
 # microseconds since 1970-01-01 00:00 on the local clock. Integers keep the interval
@@ -25,8 +26,6 @@ _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 # Offsets are probed this often and bisected where they differ: two changes within
 # 12 hours that undo each other would go unseen, and the tz database has none.
 _PROBE = 12 * HOUR
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 Interval = tuple[int, int]
 Segment = tuple[int, int, int]  # UTC start, UTC end, UTC offset in force between them
@@ -124,9 +123,9 @@ def dst_notices(
             changed.append((local_date, who, _describe_change(old, new)))
     notices = []
     for index, (local_date, who, change) in enumerate(changed):
-        text = f"From {_day_label(local_date)} {who}: {change}"
+        text = f"From {day_label(local_date)} {who}: {change}"
         if index + 1 < len(changed):
-            text += f" until {_day_label(changed[index + 1][0])}"
+            text += f" until {day_label(changed[index + 1][0])}"
         notices.append(Notice(local_date, text))
     return notices
 
@@ -284,18 +283,18 @@ def _around_week(start: int, length: int) -> list[Interval]:
 def _describe_change(old: tuple[Interval, ...], new: tuple[Interval, ...]) -> str:
     """How the shared window changes, judged by its longest occurrence in the week."""
     if not old:
-        return f"a shared window of {_duration(max(length for _, length in new))} opens"
+        return f"a shared window of {_length(max(length for _, length in new))} opens"
     if not new:
         return "the shared window closes"
     old_longest = max(length for _, length in old)
     new_longest = max(length for _, length in new)
     if old_longest != new_longest:
         verb = "grows" if new_longest > old_longest else "shrinks"
-        return f"the shared window {verb} from {_duration(old_longest)} to {_duration(new_longest)}"
+        return f"the shared window {verb} from {_length(old_longest)} to {_length(new_longest)}"
     shift = _common_shift(old, new)
     if shift:
         direction = "later" if shift > 0 else "earlier"
-        return f"the shared window moves {direction} by {_duration(abs(shift))}"
+        return f"the shared window moves {direction} by {_length(abs(shift))}"
     return "the shared windows change times"
 
 
@@ -330,15 +329,8 @@ def _names(zones: list[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def _day_label(day: date) -> str:
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
-
-
-def _duration(length: int) -> str:
-    hours, minutes = divmod(length // MINUTE, 60)
-    if hours and minutes:
-        return f"{hours} h {minutes} min"
-    return f"{hours} h" if hours else f"{minutes} min"
+def _length(micros: int) -> str:
+    return duration_label(micros // MINUTE)
 
 
 # Interval arithmetic on sorted lists of half-open [a, b).

@@ -330,3 +330,8 @@ def from_utc_iso(text: str) -> datetime:
         raise BadInput(
             f"{quoted(text)} is not a timestamp: expected ISO 8601 like 2026-11-24T15:30:00+00:00"
         ) from None
+
+
+def local_midnight(day: date, zone: str) -> str:
+    """The start of `day` in a zone, as a stored UTC instant (where a `--since` day begins)."""
+    return to_utc_iso(datetime.combine(day, time(0), tzinfo=zones.zone(zone)))

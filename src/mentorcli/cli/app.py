@@ -2,37 +2,111 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Annotated
 
 import typer
 
 from .. import __version__
-from . import (
-    action,
-    data,
-    expect,
-    goal,
-    log,
-    pair,
-    person,
-    reports,
-    schedule,
-    search,
-    sessions,
-    topic,
-)
-from .boundary import run_guarded
-from .lazy import lazy_group
+from .lazy import Entry, LazyGroup
 from .runtime import runtime
 
-# The commands and groups, registered here and built into click commands only when a run
-# uses them (see lazy.py): a run of one command no longer pays for building all of them.
-commands = typer.Typer()
+# Every command and group: where it lives, and its help, whose first sentence `mentor --help`
+# lists, in this order (tests/test_lazy_commands.py holds the help to the code's).
+COMMANDS: Mapping[str, Entry] = {
+    "log": (
+        "mentorcli.cli.log",
+        "log",
+        "Record a session or async touchpoint, its notes and follow-ups, in one go.",
+    ),
+    "sessions": (
+        "mentorcli.cli.sessions",
+        "sessions",
+        "List a pair's sessions and touchpoints, newest first.",
+    ),
+    "search": (
+        "mentorcli.cli.search",
+        "search",
+        "Search session notes, actions, goals and topics, best matches first.",
+    ),
+    "schedule": (
+        "mentorcli.cli.schedule",
+        "schedule",
+        "Find when everyone is within working hours, day by day, across DST changes.",
+    ),
+    "agenda": (
+        "mentorcli.cli.reports",
+        "agenda",
+        "The next session: when (both local times), follow-ups, goals, topics, reviews, recap.",
+    ),
+    "status": (
+        "mentorcli.cli.reports",
+        "status",
+        "Every active pair at a glance, then what needs attention, most urgent first.",
+    ),
+    "export": (
+        "mentorcli.cli.data",
+        "export",
+        "A pair's progress summary (Markdown or JSON), or with --all a complete backup.",
+    ),
+    "import": (
+        "mentorcli.cli.data",
+        "import_",
+        "Merge a backup by uid: new records are added, newer ones replace older; all or nothing.",
+    ),
+    "calendar": (
+        "mentorcli.cli.data",
+        "calendar",
+        "Upcoming sessions as iCalendar (.ics): an RRULE in the mentor's time zone.",
+    ),
+    "person": (
+        "mentorcli.cli.person",
+        "app",
+        "People: their time zone, working hours, skills and preferences.",
+    ),
+    "pair": (
+        "mentorcli.cli.pair",
+        "app",
+        "Pairs (mentorships): start, list, show, pause, resume, end.",
+    ),
+    "expect": (
+        "mentorcli.cli.expect",
+        "app",
+        "Expectations: what mentor and mentee agreed to expect of each other.",
+    ),
+    "goal": (
+        "mentorcli.cli.goal",
+        "app",
+        "Goals: add them, track progress 0-100, mark them done or dropped.",
+    ),
+    "session": (
+        "mentorcli.cli.sessions",
+        "app",
+        "One session: show it in full, edit it, or delete it.",
+    ),
+    "action": (
+        "mentorcli.cli.action",
+        "app",
+        "Actions: commitments by mentor or mentee, with due dates.",
+    ),
+    "topic": ("mentorcli.cli.topic", "app", "Topics: queue items to talk about next time."),
+    "db": (
+        "mentorcli.cli.data",
+        "db_app",
+        "The database file: where it is, an online backup, an integrity check.",
+    ),
+}
+
+
+class Root(LazyGroup):
+    """mentor's commands: each module is imported only by a run that uses one of its commands."""
+
+    table = COMMANDS
+
 
 app = typer.Typer(
     name="mentor",
-    cls=lazy_group(commands),
+    cls=Root,
     help="Track remote mentoring: people and time zones, sessions, goals and follow-ups.",
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -42,7 +116,9 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"mentor {__version__}")
+        from ..render.output import say
+
+        say(f"mentor {__version__}")
         raise typer.Exit()
 
 
@@ -64,26 +140,8 @@ def root(
     runtime.reset(db, debug)
 
 
-commands.add_typer(person.app, name="person")
-commands.add_typer(pair.app, name="pair")
-commands.add_typer(expect.app, name="expect")
-commands.add_typer(goal.app, name="goal")
-commands.command("log")(log.log)
-commands.command("sessions")(sessions.sessions)
-commands.add_typer(sessions.app, name="session")
-commands.add_typer(action.app, name="action")
-commands.add_typer(topic.app, name="topic")
-commands.command("search")(search.search)
-commands.command("schedule")(schedule.schedule)
-commands.command("agenda")(reports.agenda)
-commands.command("status")(reports.status)
-commands.command("export")(data.export)
-commands.command("import")(data.import_)
-commands.command("calendar")(data.calendar)
-commands.add_typer(data.db_app, name="db")
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """The `mentor` console script."""
-    command = typer.main.get_command(app)
-    return run_guarded(command, argv, prog_name="mentor")
+    group = typer.main.get_command(app)
+    code: int = group.main(argv, prog_name="mentor", standalone_mode=False)
+    return code

@@ -7,25 +7,32 @@ import os
 import sqlite3
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import typer
-from typer import _click
 from typer.core import TyperGroup
 
 from ..errors import FileProblem, Interrupted, MentorError
 from .runtime import runtime
+from .vendored_click import ClickException, NoArgsIsHelpError, UsageError
+
+INTERRUPTED = "interrupted; nothing was written"
 
 
-def _fail(message: str, code: int) -> int:
-    from ..render.text import visible
-
-    sys.stderr.write(f"mentor: {visible(message)}\n")
-    return code
+def _usage(exc: UsageError) -> tuple[int, str]:
+    hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
+    return 2, exc.format_message() + hint
 
 
-def _from_os_error(exc: OSError) -> MentorError:
+def _database(exc: sqlite3.Error) -> tuple[int, str]:
+    from ..store.connection import translate
+
+    error = translate(exc, runtime.db_path)
+    return error.exit_code, str(error)
+
+
+def _file(exc: OSError) -> tuple[int, str]:
     reasons = {
         errno.EACCES: "permission denied",
         errno.EPERM: "permission denied",
@@ -38,83 +45,93 @@ def _from_os_error(exc: OSError) -> MentorError:
     }
     reason = reasons.get(exc.errno or 0, exc.strerror or str(exc))
     where = f" {exc.filename}" if exc.filename else ""
-    return FileProblem(f"cannot write or read{where}: {reason}")
+    return FileProblem.exit_code, f"cannot write or read{where}: {reason}"
 
 
-def run_guarded(command: _click.Command, args: Sequence[str] | None, **extra: Any) -> int:
-    """Run the click command without click's own exits, translating every failure."""
+# Each failure a run can end in, the most specific first: its exit code and its line on
+# stderr. Anything else is a bug: exit 1, its kind only (its message could hold note text).
+FAILURES: tuple[tuple[type[BaseException], Callable[[Any], tuple[int, str]]], ...] = (
+    (Interrupted, lambda exc: (130, str(exc) or INTERRUPTED)),
+    (MentorError, lambda exc: (exc.exit_code, str(exc))),
+    (UsageError, _usage),
+    (ClickException, lambda exc: (exc.exit_code, exc.format_message())),
+    (typer.Abort, lambda exc: (130, INTERRUPTED)),
+    (KeyboardInterrupt, lambda exc: (130, INTERRUPTED)),
+    (sqlite3.Error, _database),
+    (OSError, _file),
+)
+
+
+def run_guarded(group: TyperGroup, args: Sequence[str] | None, **extra: Any) -> int:
+    """Run the root group without click's own exits, translating every failure."""
     argv = list(sys.argv[1:] if args is None else args)
-    debug = "--debug" in argv
+    runtime.debug = False  # until the root callback reads --debug: no traceback before it runs
     try:
-        result = TyperGroup.main(command, argv, standalone_mode=False, **extra)  # type: ignore[arg-type]
-        if result == 130:  # click turned a Ctrl-C into an exit code
-            return _fail("interrupted; nothing was written", 130)
-        return result if isinstance(result, int) else 0
-    except MentorError as exc:
-        if isinstance(exc, Interrupted):
-            return _fail(str(exc) or "interrupted; nothing was written", 130)
-        if exc.exit_code == 1 and debug:
-            traceback.print_exc()
-        return _fail(str(exc), exc.exit_code)
-    except _click.exceptions.NoArgsIsHelpError as exc:
-        sys.stdout.write(exc.ctx.get_help() + "\n")
-        return 0
-    except _click.exceptions.UsageError as exc:
-        hint = ""
-        if exc.ctx is not None:
-            hint = f" (see '{exc.ctx.command_path} --help')"
-        return _fail(exc.format_message() + hint, 2)
-    except _click.exceptions.ClickException as exc:
-        return _fail(exc.format_message(), exc.exit_code)
-    except typer.Abort:
-        return _fail("interrupted; nothing was written", 130)
-    except KeyboardInterrupt:
-        return _fail("interrupted; nothing was written", 130)
-    except sqlite3.Error as exc:
-        from ..store.connection import translate
-
-        error = translate(exc, runtime.db_path)
-        if error.exit_code == 1 and debug:
-            traceback.print_exc()
-        return _fail(str(error), error.exit_code)
-    except OSError as exc:
-        if exc.errno == errno.EPIPE:
-            # The reader went away (`mentor ... | head`): stop quietly, and keep the
-            # interpreter's final flush from failing on the closed pipe too.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            return 0
-        return _fail(str(_from_os_error(exc)), 5)
-    except OverflowError as exc:
-        too_large = _too_large_numbers(argv)
-        if not too_large:
-            return _internal(exc, debug)
-        return _fail(f"{too_large[0]} is too large a number: the most is {SQLITE_MAX_INT}", 2)
-    except Exception as exc:
-        return _internal(exc, debug)
+        code = _run(group, argv, extra)
+        # Output still buffered meets a closed pipe here, inside the boundary, rather than in
+        # the interpreter's last flush (exit 120 and a Python message on stderr).
+        sys.stdout.flush()
+        if code == 130:  # Typer turned a Ctrl-C into an exit code
+            return _fail(INTERRUPTED, 130)
+        return code
+    except SystemExit as exc:
+        # Rich (Console.on_broken_pipe) and Typer's main (for an EPIPE raised inside a
+        # command) both turn a reader that went away into a bare exit 1.
+        if isinstance(exc.__context__, BrokenPipeError):
+            return _stop_writing()
+        raise
+    except (Exception, KeyboardInterrupt) as exc:
+        if isinstance(exc, BrokenPipeError):
+            return _stop_writing()
+        for kind, outcome in FAILURES:
+            if isinstance(exc, kind):
+                code, message = outcome(exc)
+                if code == 1 and runtime.debug and not isinstance(exc, ClickException):
+                    traceback.print_exception(exc)  # exit 1: a failure nobody foresaw
+                return _fail(message, code)
+        return _internal(exc)
     finally:
         runtime.close()
 
 
-SQLITE_MAX_INT = 2**63 - 1
+def _run(group: TyperGroup, argv: list[str], extra: dict[str, Any]) -> int:
+    try:
+        result = TyperGroup.main(group, argv, standalone_mode=False, **extra)
+    except NoArgsIsHelpError as exc:
+        from ..render.output import write
+
+        write(exc.ctx.get_help() + "\n")
+        return 0
+    return result if isinstance(result, int) else 0
 
 
-def _too_large_numbers(argv: list[str]) -> list[str]:
-    """Whole numbers the user typed that no SQLite integer can hold."""
-    found = []
-    for arg in argv:
-        for part in arg.replace("=", " ").split():
-            digits = part.lstrip("#+-")
-            if digits.isdigit() and int(digits) > SQLITE_MAX_INT:
-                found.append(part)
-    return found
+def _stop_writing() -> int:
+    """The reader went away (`mentor status | head -1`): stop quietly, as a success."""
+    try:
+        stdout = sys.stdout.fileno()
+    except (OSError, ValueError):  # no file descriptor: a test runner's buffer
+        return 0
+    # Whatever is still buffered for stdout goes to /dev/null, so that the interpreter's
+    # final flush does not fail on the closed pipe too.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, stdout)
+    os.close(devnull)
+    return 0
 
 
-def _internal(exc: Exception, debug: bool) -> int:
+def _internal(exc: BaseException) -> int:
     """A bug: its kind only (the message could hold note text), the traceback on --debug."""
-    if debug:
-        traceback.print_exc()
+    if runtime.debug:
+        traceback.print_exception(exc)
         return _fail(f"internal error: {type(exc).__name__}", 1)
     return _fail(f"internal error ({type(exc).__name__}); run again with --debug for details", 1)
+
+
+def _fail(message: str, code: int) -> int:
+    from ..render.output import complain
+
+    complain(message)
+    return code
 
 
 class MentorGroup(TyperGroup):

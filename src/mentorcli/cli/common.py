@@ -1,26 +1,23 @@
-"""Argument types and checks shared by several command groups."""
+"""Argument types and helpers shared by several command groups."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
-from typing import Annotated, overload
+from typing import Annotated, Any
 
 import typer
 
 from ..errors import BadInput
+from ..services.checks import SQLITE_MAX_INT
 from .runtime import runtime
-
-HANDLE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")
 
 
 def complete_handle(incomplete: str) -> list[str]:
     """Handles for shell completion; nothing (and no new file) when there is no database."""
-    path = runtime.db_path
-    if not path.exists():
+    if not runtime.db_path.exists():
         return []
     try:
-        return runtime.store().handles(incomplete)
+        return runtime.store().people.handles(incomplete)
     except Exception:
         return []
     finally:
@@ -28,12 +25,12 @@ def complete_handle(incomplete: str) -> list[str]:
 
 
 def complete_pair(incomplete: str) -> list[str]:
-    path = runtime.db_path
-    if not path.exists():
+    if not runtime.db_path.exists():
         return []
     try:
-        pairs = runtime.store().pairs(("active", "paused", "proposed"))
-        return [p.ref for p in pairs if p.ref.startswith(incomplete)]
+        from ..services.pairs import current_refs
+
+        return [ref for ref in current_refs(runtime.store()) if ref.startswith(incomplete)]
     except Exception:
         return []
     finally:
@@ -48,28 +45,26 @@ PairRef = Annotated[
         autocompletion=complete_pair,
     ),
 ]
+SomePair = Annotated[
+    str | None,
+    typer.Argument(
+        metavar="[PAIR]",
+        help="Only this pair (default: every pair).",
+        autocompletion=complete_pair,
+    ),
+]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+Yes = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
 
 
-@overload
-def check_channel(channel: str) -> str: ...
-@overload
-def check_channel(channel: None) -> None: ...
-def check_channel(channel: str | None) -> str | None:
-    from ..vocabulary import CHANNELS
-
-    if channel is not None and channel not in CHANNELS:
-        raise BadInput(f"unknown channel {channel!r}: use one of {', '.join(CHANNELS)}")
-    return channel
+def record_id(noun: str) -> Any:
+    """The ID argument of a record of one kind; an id past SQLite's integers is bad input."""
+    return typer.Argument(metavar="ID", max=SQLITE_MAX_INT, help=f"The {noun}'s id.")
 
 
-def check_handle(handle: str) -> str:
-    if not HANDLE.match(handle):
-        raise BadInput(
-            f"bad handle {handle!r}: use 1-32 letters, digits, '.', '_' or '-', "
-            "starting with a letter or digit"
-        )
-    return handle
+def whole(**options: Any) -> Any:
+    """A whole-number option SQLite can hold."""
+    return typer.Option(max=SQLITE_MAX_INT, **options)
 
 
 def split_list(text: str | None) -> tuple[str, ...] | None:
@@ -85,8 +80,10 @@ def local_today() -> date:
     return runtime.now().astimezone(zone(runtime.local_zone())).date()
 
 
-def parse_day(text: str, *, past: bool = False) -> str:
-    """A date the user typed, as ISO text."""
+def parse_day(text: str | None, *, past: bool = False) -> str | None:
+    """A date the user typed, as ISO text (None stays None)."""
+    if text is None:
+        return None
     from ..when import parse_date
 
     return parse_date(text, local_today(), past=past).isoformat()

@@ -48,68 +48,44 @@ def export(
     force: Force = False,
 ) -> None:
     """A pair's progress summary (Markdown or JSON), or with --all a complete backup."""
+    from ..files import write_private
+
     if every == (pair_ref is not None):
         raise BadInput("name a PAIR for its progress summary, or give --all for a full backup")
-    if every:
-        if since is not None or format_ != "markdown":
-            raise BadInput("--all writes every record as JSON; leave out --since and --format")
-        return _export_all(output, force)
+    if every and (since is not None or format_ != "markdown"):
+        raise BadInput("--all writes every record as JSON; leave out --since and --format")
     if format_ not in FORMATS:
         raise BadInput(f"unknown format {format_!r}: use markdown or json")
-    _export_summary(
-        pair_ref or "", format_, output, _day(since, past=True) if since else None, force
-    )
-
-
-def _export_all(output: str | None, force: bool) -> None:
-    from ..files import write_private
-    from ..reports.backup import build_document, dump
-
-    document = build_document(runtime.store().exchange().export_records(), runtime.now())
-    _written(write_private(output, dump(document), force))
-
-
-def _export_summary(
-    pair_ref: str, format_: str, output: str | None, since: date | None, force: bool
-) -> None:
-    from dataclasses import asdict
-
-    from ..files import write_private
-    from ..reports.summary import build_summary
-
-    store = runtime.store()
-    records = store.pair_records(store.resolve_pair(pair_ref).id, _since_instant(since))
-    summary = build_summary(records, runtime.now(), since)
-    if format_ == "json":
-        import json
-
-        text = json.dumps(asdict(summary), ensure_ascii=False, indent=2) + "\n"
-    else:
-        from ..render.markdown import summary_markdown
-
-        text = summary_markdown(summary)
+    text = _backup() if every else _summary(pair_ref or "", format_, since)
     _written(write_private(output, text, force))
 
 
-def _since_instant(day: date | None) -> str | None:
-    """Local midnight of `day` as a stored UTC instant."""
-    if day is None:
-        return None
-    from datetime import UTC, datetime, time
+def _backup() -> str:
+    from ..services.data import backup_document
 
-    from ..zones import zone
+    return backup_document(runtime.store(), runtime.now())
 
-    start = datetime.combine(day, time(0), tzinfo=zone(runtime.local_zone()))
-    return start.astimezone(UTC).isoformat()
+
+def _summary(pair_ref: str, format_: str, since: str | None) -> str:
+    from ..services.reports import summary
+
+    day = _day(since, past=True) if since else None
+    found = summary(runtime.store(), pair_ref, runtime.now(), day, runtime.local_zone())
+    if format_ == "json":
+        import json
+        from dataclasses import asdict
+
+        return json.dumps(asdict(found), ensure_ascii=False, indent=2) + "\n"
+    from ..render.markdown import summary_markdown
+
+    return summary_markdown(found)
 
 
 def _written(path: object) -> None:
     if path is not None:
-        import sys
+        from ..render.output import note
 
-        from ..render.text import visible
-
-        sys.stderr.write(f"Wrote {visible(str(path))}\n")
+        note(f"Wrote {path}")
 
 
 def import_(
@@ -122,11 +98,12 @@ def import_(
     from ..render.output import say
     from ..render.progress import counting
     from ..reports.backup import read_document
+    from ..services.data import merge_document
 
     name, text = _read_text(file)
     records = read_document(text, name)
     with counting(sum(len(items) for items in records.values()), "Importing") as advance:
-        merged = runtime.store().exchange().merge_records(records, advance)
+        merged = merge_document(runtime.store(), records, advance)
     say(
         f"Imported {name}: {_counts(merged.added, 'added')}; {_counts(merged.updated, 'updated')}; "
         f"{sum(merged.unchanged.values())} unchanged."
@@ -179,12 +156,11 @@ def calendar(
 ) -> None:
     """Upcoming sessions as iCalendar (.ics): an RRULE in the mentor's time zone."""
     from ..files import write_private
-    from ..reports.calendar import calendar_ics
+    from ..services.reports import calendar as upcoming
 
-    store = runtime.store()
-    records = store.pair_records(store.resolve_pair(pair_ref).id)
-    day = _day(from_) if from_ else None
-    _written(write_private(output, calendar_ics(records, count, day, runtime.now()), force))
+    first = _day(from_) if from_ else None
+    ics = upcoming(runtime.store(), pair_ref, count, first, runtime.now())
+    _written(write_private(output, ics, force))
 
 
 def _day(text: str, *, past: bool = False) -> date:
@@ -196,7 +172,9 @@ def _day(text: str, *, past: bool = False) -> date:
 @db_app.command("path")
 def db_path() -> None:
     """Print where the database is (--db, else MENTOR_DB, else your user data folder)."""
-    typer.echo(str(runtime.db_path))
+    from ..render.output import write
+
+    write(f"{runtime.db_path}\n")
 
 
 @db_app.command("backup")
@@ -221,21 +199,13 @@ def db_backup(
 def db_check(json: JsonFlag = False) -> None:
     """Check the database: integrity, foreign keys, schema version, record counts."""
     from ..errors import DatabaseUnusable, FileProblem
+    from ..render.output import emit
+    from ..services.reports import health as checked
 
     if not runtime.db_path.exists():
         raise FileProblem(f"there is no database at {runtime.db_path} yet; nothing to check")
-    health = runtime.store().health()
-    if json:
-        from dataclasses import asdict
-
-        from ..render.output import print_json
-
-        print_json({**asdict(health), "ok": health.ok})
-    else:
-        from ..render.output import show
-        from ..render.status import health_view
-
-        show(health_view(health))
+    health = checked(runtime.store())
+    emit(health, json=json)
     if not health.ok:
         first = (health.foreign_keys or health.integrity)[0]
         raise DatabaseUnusable(f"{health.path} is damaged ({first}); restore a backup")

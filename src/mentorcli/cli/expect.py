@@ -6,25 +6,17 @@ from typing import Annotated
 
 import typer
 
-from ..render.output import print_json, say
+from ..render.output import emit, say
 from ..vocabulary import EXPECTATION_TOPICS
-from .common import JsonFlag, PairRef, local_today, parse_day
+from .common import JsonFlag, PairRef, local_today, parse_day, record_id
 from .runtime import runtime
 
 app = typer.Typer(help="Expectations: what mentor and mentee agreed to expect of each other.")
 
-ExpectationId = Annotated[int, typer.Argument(metavar="ID", help="The expectation's id.")]
+ExpectationId = Annotated[int, record_id("expectation")]
 Review = Annotated[
     str | None, typer.Option("--review", help="When to review it, e.g. 2027-01-15 or fri.")
 ]
-
-
-def check_topic(topic: str) -> str:
-    from ..errors import BadInput
-
-    if topic not in EXPECTATION_TOPICS:
-        raise BadInput(f"unknown topic {topic!r}: use one of {', '.join(EXPECTATION_TOPICS)}")
-    return topic
 
 
 @app.command("add")
@@ -37,10 +29,10 @@ def add(
     review: Review = None,
 ) -> None:
     """Record an expectation both sides agreed to."""
-    review_on = parse_day(review) if review else None
-    found = runtime.store().add_expectation(
-        pair_ref, check_topic(topic), text, review_on, local_today().isoformat()
-    )
+    from ..services.agreement import add_expectation
+
+    today = local_today().isoformat()
+    found = add_expectation(runtime.store(), pair_ref, topic, text, parse_day(review), today)
     say(f"Added expectation #{found.id} ({found.topic}).")
 
 
@@ -53,17 +45,9 @@ def list_(
     json: JsonFlag = False,
 ) -> None:
     """List a pair's expectations (the agreement as it stands)."""
-    from dataclasses import asdict
+    from ..services.agreement import expectations
 
-    store = runtime.store()
-    found = store.expectations(store.resolve_pair(pair_ref).id, history=history)
-    if json:
-        print_json([asdict(e) for e in found])
-        return
-    from ..render.output import show
-    from ..render.record import expectations_table
-
-    show(expectations_table(found, local_today()))
+    emit(expectations(runtime.store(), pair_ref, local_today(), history=history), json=json)
 
 
 @app.command("edit")
@@ -78,22 +62,18 @@ def edit(
     review: Review = None,
 ) -> None:
     """Change an expectation; the old version stays in the history."""
-    from ..errors import BadInput
+    from ..services.agreement import edit_expectation
 
-    if text is None and topic is None and review is None:
-        raise BadInput("nothing to change: give new TEXT, --topic or --review")
-    found = runtime.store().edit_expectation(
-        expectation_id,
-        text,
-        check_topic(topic) if topic else None,
-        parse_day(review) if review else None,
-        local_today().isoformat(),
-    )
+    today = local_today().isoformat()
+    store = runtime.store()
+    found = edit_expectation(store, expectation_id, text, topic, parse_day(review), today)
     say(f"Expectation #{expectation_id} is now #{found.id}; the old wording stays in --history.")
 
 
 @app.command("drop")
 def drop(expectation_id: ExpectationId) -> None:
     """Drop an expectation that no longer holds; it stays in the history."""
-    found = runtime.store().drop_expectation(expectation_id)
+    from ..services.agreement import drop_expectation
+
+    found = drop_expectation(runtime.store(), expectation_id)
     say(f"Dropped expectation #{found.id}.")

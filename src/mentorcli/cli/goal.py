@@ -6,13 +6,13 @@ from typing import Annotated
 
 import typer
 
-from ..render.output import print_json, say
-from .common import JsonFlag, PairRef, local_today, parse_day
+from ..render.output import emit, say
+from .common import JsonFlag, PairRef, local_today, parse_day, record_id
 from .runtime import runtime
 
 app = typer.Typer(help="Goals: add them, track progress 0-100, mark them done or dropped.")
 
-GoalId = Annotated[int, typer.Argument(metavar="ID", help="The goal's id.")]
+GoalId = Annotated[int, record_id("goal")]
 
 
 @app.command("add")
@@ -25,7 +25,9 @@ def add(
     detail: Annotated[str, typer.Option(help="More about it: why, how you'll know.")] = "",
 ) -> None:
     """Add a goal to a pair."""
-    goal = runtime.store().add_goal(pair_ref, title, detail, parse_day(due) if due else None)
+    from ..services.agreement import add_goal
+
+    goal = add_goal(runtime.store(), pair_ref, title, detail, parse_day(due))
     say(f"Added goal #{goal.id}.")
 
 
@@ -38,17 +40,9 @@ def list_(
     json: JsonFlag = False,
 ) -> None:
     """List a pair's open goals with their progress."""
-    from dataclasses import asdict
+    from ..services.agreement import goals
 
-    store = runtime.store()
-    goals = store.goals(store.resolve_pair(pair_ref).id, every=every)
-    if json:
-        print_json([asdict(g) for g in goals])
-        return
-    from ..render.output import show
-    from ..render.record import goals_table
-
-    show(goals_table(goals, local_today()))
+    emit(goals(runtime.store(), pair_ref, local_today(), every=every), json=json)
 
 
 @app.command("progress")
@@ -57,23 +51,25 @@ def progress(
     percent: Annotated[int, typer.Argument(metavar="PCT", help="Progress from 0 to 100.")],
 ) -> None:
     """Set an open goal's progress (0-100); 'goal done' marks it achieved."""
-    from ..errors import BadInput
+    from ..services.agreement import set_goal_progress
 
-    if not 0 <= percent <= 100:
-        raise BadInput(f"progress {percent} is out of range: give 0 to 100")
-    goal = runtime.store().set_goal_progress(goal_id, percent)
+    goal = set_goal_progress(runtime.store(), goal_id, percent)
     say(f"Goal #{goal.id} is at {goal.progress}%.")
 
 
 @app.command("done")
 def done(goal_id: GoalId) -> None:
     """Mark a goal achieved today."""
-    goal = runtime.store().finish_goal(goal_id, "achieved", local_today().isoformat())
+    from ..services.agreement import finish_goal
+
+    goal = finish_goal(runtime.store(), goal_id, "achieved", local_today().isoformat())
     say(f"Goal #{goal.id} achieved on {goal.achieved_on}.")
 
 
 @app.command("drop")
 def drop(goal_id: GoalId) -> None:
     """Drop a goal that no longer matters; it stays on record."""
-    goal = runtime.store().finish_goal(goal_id, "dropped", local_today().isoformat())
+    from ..services.agreement import finish_goal
+
+    goal = finish_goal(runtime.store(), goal_id, "dropped", local_today().isoformat())
     say(f"Dropped goal #{goal.id}.")

@@ -8,7 +8,7 @@ import typer
 
 from ..render.output import say
 from ..vocabulary import CHANNELS
-from .common import PairRef, check_channel, local_today
+from .common import PairRef, local_today, whole
 from .runtime import runtime
 
 if TYPE_CHECKING:
@@ -16,8 +16,8 @@ if TYPE_CHECKING:
 
     from ..model import Pair
     from ..notes_template import Filled, LogAgenda
+    from ..services.sessions import SessionRecord
     from ..store import Store
-    from ..store.sessions import SessionRecord
 
 NO_NOTES = (
     "no notes given: pass --notes TEXT, --notes - to read stdin, "
@@ -30,7 +30,7 @@ When = Annotated[
         "--when", help="When it started, e.g. 'yesterday 15:00', '2026-11-20 09:30' (default now)."
     ),
 ]
-Minutes = Annotated[int | None, typer.Option(min=0, help="How long it took, in minutes.")]
+Minutes = Annotated[int | None, whole(min=0, help="How long it took, in minutes.")]
 Channel = Annotated[
     str | None,
     typer.Option(
@@ -48,33 +48,11 @@ TechIssue = Annotated[
 ]
 
 
-def check_score(name: str, value: int | None) -> int | None:
-    from ..errors import BadInput
-
-    if value is not None and not 1 <= value <= 5:
-        raise BadInput(f"{name} {value} is out of range: give 1 (low) to 5 (high)")
-    return value
-
-
 def notes_from(value: str) -> str:
     """--notes TEXT as given, or stdin for '-'."""
     from ..editor import read_stdin
 
     return read_stdin() if value == "-" else value
-
-
-def started_at(text: str | None) -> tuple[str, str]:
-    """--when as (UTC ISO instant, the zone it was typed in); refused when in the future."""
-    from datetime import timedelta
-
-    from ..errors import BadInput
-    from ..when import parse_datetime, to_utc_iso
-
-    now, zone = runtime.now(), runtime.local_zone()
-    moment = parse_datetime(text or "now", now, zone, past=True)
-    if moment - now > timedelta(hours=1):
-        raise BadInput(f"--when {text!r} is in the future; log a session once it has happened")
-    return to_utc_iso(moment), zone
 
 
 def goal_progress(values: list[str]) -> dict[int, int]:
@@ -90,19 +68,6 @@ def goal_progress(values: list[str]) -> dict[int, int]:
             raise BadInput(f"--goal {value!r} should be ID=PCT with PCT 0-100, e.g. --goal 3=40")
         found[int(match[1])] = int(match[2])
     return found
-
-
-def log_agenda(store: Store, pair: Pair) -> LogAgenda:
-    from ..notes_template import LogAgenda
-
-    return LogAgenda(
-        pair=pair.ref,
-        mentor=pair.mentor,
-        mentee=pair.mentee,
-        actions=tuple(store.actions(pair.id)),
-        goals=tuple(store.goals(pair.id)),
-        topics=tuple(store.topics(pair.id)),
-    )
 
 
 def filled_in_editor(agenda: LogAgenda, prefill: Filled) -> Filled:
@@ -145,10 +110,11 @@ def given_on_command_line(
 ) -> Filled:
     """The options, checked, in the shape the template fills in."""
     from ..notes_template import Filled, parse_action
+    from ..services import checks
 
     return Filled(
-        rapport=check_score("rapport", rapport),
-        engagement=check_score("engagement", engagement),
+        rapport=checks.score("rapport", rapport),
+        engagement=checks.score("engagement", engagement),
         notes=notes_from(notes) if notes is not None else "",
         progress=goal_progress(goals or []),
         new_actions=tuple(parse_action(a, today, pair.mentor, pair.mentee) for a in actions or []),
@@ -159,6 +125,8 @@ def given_on_command_line(
 def merged(given: Filled, store: Store, pair: Pair) -> Filled:
     """The editor's template pre-filled with the options, and what the user made of it."""
     from dataclasses import replace
+
+    from ..services.sessions import log_agenda
 
     agenda = log_agenda(store, pair)
     edited = filled_in_editor(agenda, given)
@@ -171,17 +139,16 @@ def merged(given: Filled, store: Store, pair: Pair) -> Filled:
 
 def session_record(
     filled: Filled,
-    moment: str,
-    zone: str,
+    moment: tuple[str, str],
     channel: str | None,
     minutes: int | None,
     tech_issue: str | None,
 ) -> SessionRecord:
-    from ..store.sessions import SessionRecord
+    from ..services.sessions import SessionRecord
 
     return SessionRecord(
-        started_at=moment,
-        zone=zone,
+        started_at=moment[0],
+        zone=moment[1],
         channel=channel,
         minutes=minutes,
         notes=filled.notes,
@@ -214,7 +181,7 @@ def log(
         typer.Option(help="A follow-up: 'mentee: TEXT [due DATE]' (repeatable)."),
     ] = None,
     covered: Annotated[
-        list[int] | None, typer.Option(help="A queued topic's id it covered (repeatable).")
+        list[int] | None, whole(help="A queued topic's id it covered (repeatable).")
     ] = None,
     goal: Annotated[
         list[str] | None, typer.Option(help="Goal progress as ID=PCT, e.g. 3=40 (repeatable).")
@@ -222,18 +189,20 @@ def log(
 ) -> None:
     """Record a session or async touchpoint, its notes and follow-ups, in one go."""
     from ..render.sessions import logged_summary
+    from ..services.checks import channel as known_channel
+    from ..services.pairs import resolve_pair
+    from ..services.sessions import log_session, started_at
 
-    store = runtime.store()
-    pair = store.resolve_pair(pair_ref)
-    moment, zone = started_at(when)
-    today = local_today()
+    store, today = runtime.store(), local_today()
+    pair = resolve_pair(store, pair_ref)
+    moment = started_at(when, runtime.now(), runtime.local_zone())
     given = given_on_command_line(pair, today, notes, rapport, engagement, action, covered, goal)
-    check_channel(channel)
+    known_channel(channel)
     if edit or (notes is None and runtime.interactive()):
         given = merged(given, store, pair)
     elif notes is None:
         from ..errors import BadInput
 
         raise BadInput(NO_NOTES)
-    record = session_record(given, moment, zone, channel, minutes, tech_issue)
-    say(logged_summary(store.log_session(pair.id, record, today.isoformat())))
+    record = session_record(given, moment, channel, minutes, tech_issue)
+    say(logged_summary(log_session(store, pair.id, record, today.isoformat())))

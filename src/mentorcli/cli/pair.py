@@ -6,9 +6,9 @@ from typing import Annotated
 
 import typer
 
-from ..render.output import print_json, say
+from ..render.output import emit, say
 from ..vocabulary import CHANNELS
-from .common import JsonFlag, PairRef, check_channel, complete_handle, local_today, parse_day
+from .common import JsonFlag, PairRef, complete_handle, local_today, parse_day
 from .runtime import runtime
 
 app = typer.Typer(help="Pairs (mentorships): start, list, show, pause, resume, end.")
@@ -36,16 +36,17 @@ def add(
 ) -> None:
     """Start a mentorship between MENTOR and MENTEE."""
     from ..cadence import parse_cadence
-    from ..store.pairs import PairFields
+    from ..services import checks
+    from ..services.pairs import PairFields, add_pair
 
     fields = PairFields(
         focus=focus,
         cadence=parse_cadence(cadence).text,
-        channel=check_channel(channel),
-        start_date=parse_day(start) if start else local_today().isoformat(),
+        channel=checks.channel(channel),
+        start_date=parse_day(start) or local_today().isoformat(),
         status="proposed" if proposed else "active",
     )
-    pair = runtime.store().add_pair(mentor, mentee, fields)
+    pair = add_pair(runtime.store(), mentor, mentee, fields)
     say(f"Started pair #{pair.id} {pair.ref} ({pair.cadence}, {pair.channel}).")
 
 
@@ -57,37 +58,23 @@ def list_(
     json: JsonFlag = False,
 ) -> None:
     """List pairs with their status and cadence."""
-    from dataclasses import asdict
+    from ..services.pairs import pairs
 
-    pairs = runtime.store().pairs(tuple(status or ()))
-    if json:
-        print_json([asdict(p) for p in pairs])
-        return
-    from ..render.output import show
-    from ..render.people import pairs_table
-
-    show(pairs_table(pairs))
+    emit(pairs(runtime.store(), tuple(status or ())), json=json)
 
 
 @app.command("show")
 def show_(pair_ref: PairRef, json: JsonFlag = False) -> None:
     """Show a pair and both people's local time."""
-    from dataclasses import asdict
+    from ..services.pairs import show_pair
 
-    store = runtime.store()
-    pair = store.resolve_pair(pair_ref)
-    mentor, mentee = store.person(pair.mentor), store.person(pair.mentee)
-    if json:
-        print_json({**asdict(pair), "people": {"mentor": asdict(mentor), "mentee": asdict(mentee)}})
-        return
-    from ..render.output import show
-    from ..render.people import pair_detail
-
-    show(pair_detail(pair, mentor, mentee, runtime.now()))
+    emit(show_pair(runtime.store(), pair_ref, runtime.now()), json=json)
 
 
 def _change(pair_ref: str, verb: str, done: str) -> None:
-    pair = runtime.store().change_status(pair_ref, verb, local_today().isoformat())
+    from ..services.pairs import change_status
+
+    pair = change_status(runtime.store(), pair_ref, verb, local_today().isoformat())
     say(f"{done} {pair.ref} (#{pair.id}): now {pair.status}.")
 
 

@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..render.output import print_json, say
-from .common import JsonFlag, check_handle, complete_handle, confirm, split_list
+from ..render.output import emit, say
+from .common import JsonFlag, Yes, complete_handle, confirm, split_list
 from .runtime import runtime
 
 if TYPE_CHECKING:
-    from ..store.people import PersonFields
+    from ..services.people import PersonFields
 
 app = typer.Typer(help="People: their time zone, working hours, skills and preferences.")
 
@@ -44,7 +44,7 @@ def _fields(
     note: str | None,
 ) -> PersonFields:
     from ..hours import format_hours, parse_hours
-    from ..store.people import PersonFields
+    from ..services.people import PersonFields
     from ..zones import resolve_zone
 
     return PersonFields(
@@ -72,41 +72,27 @@ def add(
     note: Note = None,
 ) -> None:
     """Add a person with their time zone and working hours."""
+    from ..services import checks, people
+
     fields = _fields(name or "", tz, hours, email or "", skills, channels, note or "")
-    person = runtime.store().add_person(check_handle(handle), fields)
+    person = people.add_person(runtime.store(), checks.handle(handle), fields)
     say(f"Added {person.handle} ({person.timezone}, {person.hours}).")
 
 
 @app.command("list")
 def list_(json: JsonFlag = False) -> None:
     """List everyone, with their local time now."""
-    from dataclasses import asdict
+    from ..services.people import people
 
-    people = runtime.store().people()
-    if json:
-        print_json([asdict(p) for p in people])
-        return
-    from ..render.output import show
-    from ..render.people import people_table
-
-    show(people_table(people, runtime.now()))
+    emit(people(runtime.store(), runtime.now()), json=json)
 
 
 @app.command("show")
 def show_(handle: Handle, json: JsonFlag = False) -> None:
     """Show one person and the pairs they are in."""
-    from dataclasses import asdict
+    from ..services.people import show_person
 
-    store = runtime.store()
-    person = store.person(handle)
-    pairs = store.pairs_of(person.id)
-    if json:
-        print_json({**asdict(person), "pairs": [asdict(p) for p in pairs]})
-        return
-    from ..render.output import show
-    from ..render.people import person_detail
-
-    show(person_detail(person, pairs, runtime.now()))
+    emit(show_person(runtime.store(), handle, runtime.now()), json=json)
 
 
 @app.command("edit")
@@ -122,9 +108,11 @@ def edit(
     note: Note = None,
 ) -> None:
     """Change a person's details; only the options given change."""
+    from ..services import checks, people
+
     fields = _fields(name, tz, hours, email, skills, channels, note)
-    renamed = check_handle(new_handle) if new_handle else None
-    person = runtime.store().edit_person(handle, fields, renamed)
+    renamed = checks.handle(new_handle) if new_handle else None
+    person = people.edit_person(runtime.store(), handle, fields, renamed)
     say(f"Updated {person.handle}.")
 
 
@@ -134,11 +122,13 @@ def remove(
     force: Annotated[
         bool, typer.Option("--force", help="Also remove their pairs and everything in them.")
     ] = False,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    yes: Yes = False,
 ) -> None:
     """Remove a person; with --force, their pairs and records go too."""
+    from ..services.people import remove_person
+
     confirm(f"Remove {handle}{' and all their pairs' if force else ''}?", yes)
-    removal = runtime.store().remove_person(handle, force=force)
+    removal = remove_person(runtime.store(), handle, force=force)
     gone = ""
     if removal.pairs:
         gone = f" with {len(removal.pairs)} pair(s) and {removal.sessions} session(s)"

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ..render.output import print_json
+from ..render.output import emit
 from .common import JsonFlag, complete_handle
 from .runtime import runtime
 
@@ -59,7 +59,7 @@ def schedule(
     json: JsonFlag = False,
 ) -> None:
     """Find when everyone is within working hours, day by day, across DST changes."""
-    from ..reports.schedule import build_schedule, gather_participants, schedule_json
+    from ..reports.schedule import build_schedule, gather_participants
     from ..when import parse_date
     from ..zones import resolve_zone
     from ..zones import zone as zone_info
@@ -71,9 +71,4 @@ def schedule(
     plan = build_schedule(
         everyone, first, days, shown, min_minutes, recurring=recurring, timeline=not json
     )
-    if json:
-        print_json(schedule_json(plan))
-        return
-    from ..render.schedule import show_schedule
-
-    show_schedule(plan)
+    emit(plan, json=json)

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from ..render.output import print_json
-from .common import JsonFlag, complete_pair
+from ..render.output import emit
+from .common import JsonFlag, complete_pair, whole
 from .runtime import runtime
 
 
@@ -23,20 +23,10 @@ def search(
         str | None,
         typer.Option("--pair", help="Only in this pair's record.", autocompletion=complete_pair),
     ] = None,
-    limit: Annotated[int, typer.Option(min=1, help="At most this many results.")] = 20,
+    limit: Annotated[int, whole(min=1, help="At most this many results.")] = 20,
     json: JsonFlag = False,
 ) -> None:
     """Search session notes, actions, goals and topics, best matches first."""
-    from dataclasses import asdict
+    from ..services.reports import search as found
 
-    store = runtime.store()
-    pair_id = store.resolve_pair(pair_ref).id if pair_ref else None
-    words = " ".join(query)
-    hits = store.search(words, pair_id, limit)
-    if json:
-        print_json([asdict(hit) for hit in hits])
-        return
-    from ..render.output import show
-    from ..render.sessions import hits_table
-
-    show(hits_table(hits, words))
+    emit(found(runtime.store(), " ".join(query), pair_ref, limit), json=json)

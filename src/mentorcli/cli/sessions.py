@@ -2,29 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from datetime import date
+from typing import Annotated
 
 import typer
 
-from ..render.output import print_json, say
-from .common import JsonFlag, PairRef, check_channel, confirm, parse_day
-from .log import (
-    Channel,
-    Engagement,
-    Minutes,
-    Notes,
-    Rapport,
-    TechIssue,
-    When,
-    check_score,
-    notes_from,
-    started_at,
-)
+from ..render.output import emit, say
+from .common import JsonFlag, PairRef, Yes, confirm, parse_day, record_id, whole
+from .log import Channel, Engagement, Minutes, Notes, Rapport, TechIssue, When, notes_from
 from .runtime import runtime
 
 app = typer.Typer(help="One session: show it in full, edit it, or delete it.")
 
-SessionId = Annotated[int, typer.Argument(metavar="ID", help="The session's id.")]
+SessionId = Annotated[int, record_id("session")]
 
 
 def sessions(
@@ -32,64 +22,24 @@ def sessions(
     since: Annotated[
         str | None, typer.Option(help="Only sessions on or after this date, e.g. 2026-11-01.")
     ] = None,
-    limit: Annotated[int, typer.Option(min=1, help="At most this many, newest first.")] = 20,
+    limit: Annotated[int, whole(min=1, help="At most this many, newest first.")] = 20,
     json: JsonFlag = False,
 ) -> None:
     """List a pair's sessions and touchpoints, newest first."""
-    from dataclasses import asdict
+    from ..services.sessions import sessions as listed
+    from ..when import local_midnight
 
-    store = runtime.store()
-    pair = store.resolve_pair(pair_ref)
-    found = store.sessions(pair.id, since=_since(since), limit=limit)
-    if json:
-        print_json([{**asdict(s), "asynchronous": s.asynchronous} for s in found])
-        return
-    from ..render.output import show
-    from ..render.sessions import sessions_table
-
-    show(sessions_table(pair, found))
-
-
-def _since(text: str | None) -> str | None:
-    """The start of that day in the machine's zone, as a UTC ISO instant."""
-    if text is None:
-        return None
-    from datetime import date, datetime
-
-    from ..when import to_utc_iso
-    from ..zones import zone
-
-    day = date.fromisoformat(parse_day(text, past=True))
-    return to_utc_iso(datetime.combine(day, datetime.min.time(), zone(runtime.local_zone())))
+    start = parse_day(since, past=True)
+    day = local_midnight(date.fromisoformat(start), runtime.local_zone()) if start else None
+    emit(listed(runtime.store(), pair_ref, day, limit), json=json)
 
 
 @app.command("show")
 def show_(session_id: SessionId, json: JsonFlag = False) -> None:
     """Show one session in full: notes, both people's local times, follow-ups."""
-    from dataclasses import asdict
+    from ..services.sessions import show_session
 
-    from ..render.sessions import session_view
-
-    store = runtime.store()
-    session = store.session(session_id)
-    pair = store.pair(session.pair_id)
-    actions, topics = store.session_followups(session.id)
-    view = session_view(session, pair, store.person(pair.mentor), store.person(pair.mentee))
-    if json:
-        print_json(
-            {
-                **asdict(session),
-                "asynchronous": session.asynchronous,
-                "pair": pair.ref,
-                "local": view.local,
-                "actions": [asdict(a) for a in actions],
-                "covered": [asdict(t) for t in topics],
-            }
-        )
-        return
-    from ..render.sessions import show_session
-
-    show_session(view, actions, topics)
+    emit(show_session(runtime.store(), session_id), json=json)
 
 
 @app.command("edit")
@@ -104,32 +54,21 @@ def edit(
     tech_issue: TechIssue = None,
 ) -> None:
     """Correct a session; only the options given change."""
-    from ..errors import BadInput
+    from ..services.sessions import edit_session, started_at
 
-    values: dict[str, Any] = {
-        "minutes": minutes,
-        "channel": check_channel(channel),
-        "rapport": check_score("rapport", rapport),
-        "engagement": check_score("engagement", engagement),
-        "tech_issue": tech_issue,
-        "notes": notes_from(notes) if notes is not None else None,
-    }
-    if when is not None:
-        values["started_at"], values["zone"] = started_at(when)
-    changes = {name: value for name, value in values.items() if value is not None}
-    if not changes:
-        raise BadInput("nothing to change: give --notes, --when, --minutes, --channel, … (--help)")
-    session = runtime.store().edit_session(session_id, changes)
+    moment = started_at(when, runtime.now(), runtime.local_zone()) if when else (None, None)
+    changes = {"started_at": moment[0], "zone": moment[1], "minutes": minutes}
+    changes |= {"channel": channel, "rapport": rapport, "engagement": engagement}
+    changes |= {"tech_issue": tech_issue, "notes": notes_from(notes) if notes else notes}
+    session = edit_session(runtime.store(), session_id, changes)
     say(f"Updated session #{session.id}.")
 
 
 @app.command("delete")
-def delete(
-    session_id: SessionId,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
-) -> None:
+def delete(session_id: SessionId, yes: Yes = False) -> None:
     """Delete a session; its actions stay, and the topics it covered are queued again."""
-    runtime.store().session(session_id)
+    from ..services.sessions import delete_session, session
+
+    session(runtime.store(), session_id)
     confirm(f"Delete session #{session_id} and its notes?", yes)
-    session = runtime.store().delete_session(session_id)
-    say(f"Deleted session #{session.id}.")
+    say(f"Deleted session #{delete_session(runtime.store(), session_id).id}.")

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from ..render.output import print_json, say
-from .common import JsonFlag, PairRef, confirm
+from ..render.output import emit, say
+from .common import JsonFlag, PairRef, Yes, confirm, record_id
 from .runtime import runtime
 
 app = typer.Typer(help="Topics: queue items to talk about next time.")
@@ -19,11 +19,9 @@ def add(
     text: Annotated[str, typer.Argument(help="What to talk about.")],
 ) -> None:
     """Queue a topic for the pair's next session."""
-    from ..errors import BadInput
+    from ..services.followups import add_topic
 
-    if not text.strip():
-        raise BadInput("the topic is empty: say what to talk about")
-    topic = runtime.store().add_topic(pair_ref, text)
+    topic = add_topic(runtime.store(), pair_ref, text)
     say(f"Queued topic #{topic.id}.")
 
 
@@ -34,25 +32,16 @@ def list_(
     json: JsonFlag = False,
 ) -> None:
     """List a pair's queued topics."""
-    from dataclasses import asdict
+    from ..services.followups import topics
 
-    store = runtime.store()
-    topics = store.topics(store.resolve_pair(pair_ref).id, every=every)
-    if json:
-        print_json([asdict(t) for t in topics])
-        return
-    from ..render.output import show
-    from ..render.record import topics_table
-
-    show(topics_table(topics))
+    emit(topics(runtime.store(), pair_ref, every=every), json=json)
 
 
 @app.command("drop")
-def drop(
-    topic_id: Annotated[int, typer.Argument(metavar="ID", help="The topic's id.")],
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
-) -> None:
+def drop(topic_id: Annotated[int, record_id("topic")], yes: Yes = False) -> None:
     """Delete a topic from the queue."""
+    from ..services.followups import drop_topic
+
     confirm(f"Delete topic #{topic_id}?", yes)
-    topic = runtime.store().drop_topic(topic_id)
+    topic = drop_topic(runtime.store(), topic_id)
     say(f"Deleted topic #{topic.id}.")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..labels import bar
 from .columns import Cell, Lines, widths
-from .markdown import bar, both
+from .markdown import both
 from .text import one_line, visible
 
 if TYPE_CHECKING:

@@ -7,6 +7,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..labels import bar
 from .text import hidden_escapes, visible
 
 if TYPE_CHECKING:
@@ -96,11 +97,6 @@ def both(local: tuple[LocalTime, LocalTime]) -> str:
 
 def _percent(share: float | None) -> str:
     return "-" if share is None else f"{round(share * 100)}%"
-
-
-def bar(progress: int, width: int = 10) -> str:
-    filled = round(progress / 100 * width)
-    return "█" * filled + "░" * (width - filled)
 
 
 def summary_markdown(summary: Summary) -> str:

@@ -1,4 +1,5 @@
-"""Where output goes: a Rich console that never reads user text as markup, and plain JSON."""
+"""Where output goes: one `emit` for every result, a Rich console that never reads user text
+as markup, and plain JSON."""
 
 from __future__ import annotations
 
@@ -7,6 +8,55 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
+
+# The renderer of each result, by the result's class name, as "module:function" in render/:
+# a run imports only the renderer it uses. A renderer returns what to print (one renderable
+# or a list), or prints by itself and returns None where it needs the console or raw stdout.
+VIEWS = {
+    "PeopleList": "people:people_table",
+    "PersonView": "people:person_detail",
+    "PairList": "people:pairs_table",
+    "PairView": "people:pair_detail",
+    "ExpectationList": "record:expectations_table",
+    "GoalList": "record:goals_table",
+    "ActionList": "record:actions_table",
+    "TopicList": "record:topics_table",
+    "SessionList": "sessions:sessions_table",
+    "SessionDetail": "sessions:show_session",
+    "Found": "sessions:hits_table",
+    "Agenda": "agenda:agenda_view",
+    "Status": "status:show_status",
+    "Health": "status:health_view",
+    "Schedule": "schedule:show_schedule",
+}
+# The results that also read as Markdown, and the writer of each (it returns the text).
+MARKDOWN = {"Agenda": "markdown:agenda_markdown"}
+
+
+def _renderer(table: dict[str, str], result: object) -> Any:
+    from importlib import import_module
+
+    module, _, name = table[type(result).__name__].partition(":")
+    return getattr(import_module(f"mentorcli.render.{module}"), name)
+
+
+def emit(result: object, *, json: bool = False, markdown: bool = False) -> None:
+    """Write a command's result: JSON from the result itself (its `json()` where the shape
+    is not simply its fields), else the result's renderer for that format."""
+    if json:
+        to_json = getattr(result, "json", None)
+        if to_json is None:
+            from dataclasses import asdict
+
+            print_json(asdict(result))  # type: ignore[call-overload]
+        else:
+            print_json(to_json())
+    elif markdown:
+        write(_renderer(MARKDOWN, result)(result))
+    else:
+        shown = _renderer(VIEWS, result)(result)
+        if shown is not None:
+            show(*(shown if isinstance(shown, list) else [shown]))
 
 
 def console(*, stderr: bool = False) -> Console:
@@ -33,3 +83,22 @@ def say(message: str) -> None:
     from .text import visible
 
     sys.stdout.write(visible(message) + "\n")
+
+
+def write(text: str) -> None:
+    """Text as it is (help, a file's contents), on stdout."""
+    sys.stdout.write(text)
+
+
+def note(message: str) -> None:
+    """A line about what was done (a file written), on stderr, so stdout stays the data."""
+    from .text import visible
+
+    sys.stderr.write(visible(message) + "\n")
+
+
+def complain(message: str) -> None:
+    """The one line a failure gets, on stderr."""
+    from .text import visible
+
+    sys.stderr.write(f"mentor: {visible(message)}\n")

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from ..model import Pair, Person
 from .text import one_line, visible
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+
+    from ..services.pairs import PairList, PairView
+    from ..services.people import PeopleList, PersonView
 
 
 def _local(now: datetime, zone: str) -> str:
@@ -19,10 +20,11 @@ def _local(now: datetime, zone: str) -> str:
     return now.astimezone(zone_info(zone)).strftime("%a %H:%M")
 
 
-def people_table(people: Sequence[Person], now: datetime) -> RenderableType:
+def people_table(listing: PeopleList) -> RenderableType:
     from rich.table import Table
     from rich.text import Text
 
+    people, now = listing.people, listing.now
     if not people:
         return Text("No people yet. Add one: mentor person add HANDLE --tz ZONE")
     table = Table(box=None, header_style="bold", pad_edge=False)
@@ -39,10 +41,11 @@ def people_table(people: Sequence[Person], now: datetime) -> RenderableType:
     return table
 
 
-def person_detail(person: Person, pairs: Sequence[Pair], now: datetime) -> RenderableType:
+def person_detail(view: PersonView) -> RenderableType:
     from rich.table import Table
     from rich.text import Text
 
+    person, pairs, now = view.person, view.pairs, view.now
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold")
     grid.add_column()
@@ -63,10 +66,11 @@ def person_detail(person: Person, pairs: Sequence[Pair], now: datetime) -> Rende
     return grid
 
 
-def pairs_table(pairs: Sequence[Pair]) -> RenderableType:
+def pairs_table(listing: PairList) -> RenderableType:
     from rich.table import Table
     from rich.text import Text
 
+    pairs = listing.pairs
     if not pairs:
         return Text("No pairs yet. Start one: mentor pair add MENTOR MENTEE")
     table = Table(box=None, header_style="bold", pad_edge=False)
@@ -85,10 +89,11 @@ def pairs_table(pairs: Sequence[Pair]) -> RenderableType:
     return table
 
 
-def pair_detail(pair: Pair, mentor: Person, mentee: Person, now: datetime) -> RenderableType:
+def pair_detail(view: PairView) -> RenderableType:
     from rich.table import Table
     from rich.text import Text
 
+    pair, mentor, mentee, now = view.pair, view.mentor, view.mentee, view.now
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold")
     grid.add_column()

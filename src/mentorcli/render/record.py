@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..model import Action, Expectation, Goal, Topic
+from ..labels import bar
 from .text import one_line, visible
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.table import Table
+
+    from ..services.agreement import ExpectationList, GoalList
+    from ..services.followups import ActionList, TopicList
 
 
 def _table(*columns: str) -> Table:
@@ -33,9 +35,10 @@ def _due(due_on: str | None, today: date, open_: bool) -> RenderableType:
     return Text(due_on)
 
 
-def expectations_table(expectations: Sequence[Expectation], today: date) -> RenderableType:
+def expectations_table(listing: ExpectationList) -> RenderableType:
     from rich.text import Text
 
+    expectations, today = listing.expectations, listing.today
     if not expectations:
         return Text("No expectations yet. Agree some: mentor expect add PAIR TEXT --topic cadence")
     table = _table("id", "topic", "expectation", "agreed", "review", "state")
@@ -55,14 +58,14 @@ def expectations_table(expectations: Sequence[Expectation], today: date) -> Rend
     return table
 
 
-def progress_bar(percent: int, width: int = 10) -> str:
-    filled = round(percent * width / 100)
-    return "█" * filled + "░" * (width - filled) + f" {percent:>3}%"
+def progress_bar(percent: int) -> str:
+    return f"{bar(percent)} {percent:>3}%"
 
 
-def goals_table(goals: Sequence[Goal], today: date) -> RenderableType:
+def goals_table(listing: GoalList) -> RenderableType:
     from rich.text import Text
 
+    goals, today = listing.goals, listing.today
     if not goals:
         return Text("No goals here. Add one: mentor goal add PAIR TITLE --due DATE")
     table = _table("id", "goal", "progress", "due", "status")
@@ -79,11 +82,12 @@ def goals_table(goals: Sequence[Goal], today: date) -> RenderableType:
     return table
 
 
-def actions_table(
-    actions: Sequence[Action], pairs: Mapping[int, str], today: date, *, show_pair: bool
-) -> RenderableType:
+def actions_table(listing: ActionList) -> RenderableType:
     from rich.text import Text
 
+    actions, pairs, today, show_pair = (
+        listing.actions, listing.pairs, listing.today, not listing.one_pair
+    )  # fmt: skip
     if not actions:
         return Text("No actions here. Add one: mentor action add PAIR mentee TEXT --due DATE")
     columns = ("id", "pair", "owner", "action", "due", "status") if show_pair else (
@@ -105,9 +109,10 @@ def actions_table(
     return table
 
 
-def topics_table(topics: Sequence[Topic]) -> RenderableType:
+def topics_table(listing: TopicList) -> RenderableType:
     from rich.text import Text
 
+    topics = listing.topics
     if not topics:
         return Text("No topics queued. Queue one: mentor topic add PAIR TEXT")
     table = _table("id", "topic", "state")

@@ -9,6 +9,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from ..hours import format_days
+from ..labels import WEEKDAYS, day_label, duration_label
 from ..reports.schedule import CELLS_PER_DAY, Schedule, TimelineDay, clock_end
 from ..zones import zone
 from .text import one_line, visible
@@ -20,8 +21,6 @@ if TYPE_CHECKING:
 _NAME_WIDTH = 16
 _LABEL_WIDTH = 9  # "Tue 14:00": a row's local time at the day's start
 _TICK_HOURS = 3
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True)
@@ -79,11 +78,12 @@ def _title(schedule: Schedule) -> Text:
     names = ", ".join(visible(p.name) for p in schedule.participants)
     last = date.fromordinal(schedule.first.toordinal() + schedule.days - 1)
     title = Text(f"When {names} can meet", style="bold")
-    days = f"{_day(schedule.first)} {schedule.first.year}"
+    days = f"{day_label(schedule.first)} {schedule.first.year}"
     if last != schedule.first:
-        days += f" to {_day(last)} {last.year}"
+        days += f" to {day_label(last)} {last.year}"
     title.append(
-        f"\n{days}, times in {schedule.tz}, windows of {_length(schedule.min_minutes)} or more",
+        f"\n{days}, times in {schedule.tz}, "
+        f"windows of {duration_label(schedule.min_minutes)} or more",
         style="",
     )
     return title
@@ -124,8 +124,10 @@ def _timeline(
             parts += [_day_grid(day, name_width, per_hour, marks) for day in run]
             continue
         first_day, last_day = run[0].day, run[-1].day
-        when = _day(first_day) if len(run) == 1 else f"{_day(first_day)} to {_day(last_day)}"
-        parts.append(Text(f"{when}: same as {_day(reference)}", style="dim"))
+        when = day_label(first_day)
+        if len(run) > 1:
+            when += f" to {day_label(last_day)}"
+        parts.append(Text(f"{when}: same as {day_label(reference)}", style="dim"))
     return parts
 
 
@@ -148,11 +150,11 @@ def _day_grid(day: TimelineDay, name_width: int, per_hour: int, marks: Marks) ->
         for offset, char in enumerate(str(hour)):
             ruler[hour * per_hour + offset] = char
     grid = Text()
-    grid.append(f"\n{_day(day.day):<{name_width + _LABEL_WIDTH + 1}} ", style="bold")
+    grid.append(f"\n{day_label(day.day):<{name_width + _LABEL_WIDTH + 1}} ", style="bold")
     grid.append("".join(ruler).rstrip())
     for row in day.rows:
         grid.append(f"\n{_fitted(row.name, name_width)} ")
-        grid.append(f"{_WEEKDAYS[row.local_start.weekday()]} {row.local_start:%H:%M} ", style="dim")
+        grid.append(f"{WEEKDAYS[row.local_start.weekday()]} {row.local_start:%H:%M} ", style="dim")
         shading = [
             _shade(total, covered, marks)
             for total, covered in zip(lengths, _grouped(row.covered, group), strict=True)
@@ -196,7 +198,7 @@ def _windows_table(schedule: Schedule) -> RenderableType:
     for window in schedule.windows:
         start = window.start.astimezone(shown)
         table.add_row(
-            _day(start.date()),
+            day_label(start.date()),
             _span(start, window.end.astimezone(shown), start.date()),
             _short_length(window.minutes),
             *(
@@ -215,7 +217,7 @@ def _stretches(schedule: Schedule) -> list[RenderableType]:
     from rich.text import Text
 
     none = Text(
-        f"No shared window of {_length(schedule.min_minutes)} or more: "
+        f"No shared window of {duration_label(schedule.min_minutes)} or more: "
         "nobody's working hours meet everyone else's in this range.",
         style="bold",
     )
@@ -230,7 +232,7 @@ def _stretches(schedule: Schedule) -> list[RenderableType]:
     for number, stretch in enumerate(schedule.stretches, 1):
         start = stretch.start.astimezone(shown)
         who = [
-            f"{visible(name)} {_length(minutes)}"
+            f"{visible(name)} {duration_label(minutes)}"
             for name, minutes in stretch.outside.items()
             if minutes
         ]
@@ -247,7 +249,7 @@ def _stretches(schedule: Schedule) -> list[RenderableType]:
             outside = stretch.outside[p.name]
             line.append(f"\n   {_fitted(p.name, width)}  {local}", style="")
             if outside:
-                line.append(f"  (stretches {_length(outside)})", style="")
+                line.append(f"  (stretches {duration_label(outside)})", style="")
         parts.append(line)
     return parts
 
@@ -263,9 +265,8 @@ def _recurring(schedule: Schedule) -> list[RenderableType]:
         if anchor.name == anchor.zone
         else f"{visible(anchor.name)}'s time ({anchor.zone})"
     )
-    heading = Text(
-        f"\nWeekly slots of {_length(schedule.min_minutes)} or more, in {whose}", style="bold"
-    )
+    shortest = duration_label(schedule.min_minutes)
+    heading = Text(f"\nWeekly slots of {shortest} or more, in {whose}", style="bold")
     if not slots:
         return [heading, Text("None holds in most weeks of this range.")]
     days_by_slot: dict[tuple[str, str, tuple[date, ...]], set[int]] = {}
@@ -278,7 +279,7 @@ def _recurring(schedule: Schedule) -> list[RenderableType]:
     for (start, end, broken), weekdays in days_by_slot.items():
         holds = "every week"
         if broken:
-            holds = "not in the weeks of " + ", ".join(_day(week) for week in broken)
+            holds = "not in the weeks of " + ", ".join(day_label(week) for week in broken)
         table.add_row(format_days(frozenset(weekdays)), f"{start}-{end}", holds)
     return [heading, table]
 
@@ -290,25 +291,14 @@ def _span(start: datetime, end: datetime, reference: date | None) -> str:
     """
     first = f"{start:%H:%M}"
     if reference is None:
-        first = f"{_day(start.date())} {first}"
+        first = f"{day_label(start.date())} {first}"
     elif start.date() != reference:
-        first = f"{_WEEKDAYS[start.weekday()]} {first}"
+        first = f"{WEEKDAYS[start.weekday()]} {first}"
     if end.date() == start.date():
         return f"{first}-{end:%H:%M}"
     if (end.date() - start.date()).days == 1 and f"{end:%H:%M}" == "00:00":
         return f"{first}-24:00"
-    return f"{first}-{_WEEKDAYS[end.weekday()]} {end:%H:%M}"
-
-
-def _day(day: date) -> str:
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
-
-
-def _length(minutes: int) -> str:
-    hours, rest = divmod(minutes, 60)
-    if hours and rest:
-        return f"{hours} h {rest} min"
-    return f"{hours} h" if hours else f"{rest} min"
+    return f"{first}-{WEEKDAYS[end.weekday()]} {end:%H:%M}"
 
 
 def _short_length(minutes: int) -> str:

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from ..model import Action, Pair, Person, Session, Topic
+from ..model import Action, Session, Topic
 from .text import one_line, visible
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from ..store.search import Hit
-    from ..store.sessions import Logged
+    from ..services.reports import Found
+    from ..services.sessions import Logged, SessionDetail, SessionList
 
 
 def _instant(session: Session) -> datetime:
@@ -37,10 +36,11 @@ def _score(value: int | None) -> str:
     return "" if value is None else f"{value}/5"
 
 
-def sessions_table(pair: Pair, sessions: Sequence[Session]) -> RenderableType:
+def sessions_table(listing: SessionList) -> RenderableType:
     from rich.table import Table
     from rich.text import Text
 
+    pair, sessions = listing.pair, listing.sessions
     if not sessions:
         return Text(f"No sessions for {visible(pair.ref)} yet. Log one: mentor log {pair.id}")
     rows = []
@@ -80,33 +80,11 @@ def _preview(notes: str, width: int = 200) -> str:
     return head + "…" if len(notes) > width * 5 and not head.endswith("…") else head
 
 
-@dataclass(frozen=True)
-class SessionView:
-    """A session with its pair and its start in both people's local time (ISO text)."""
-
-    session: Session
-    pair: Pair
-    local: dict[str, str]
-    zones: dict[str, str]
-
-
-def session_view(session: Session, pair: Pair, mentor: Person, mentee: Person) -> SessionView:
-    moment = _instant(session)
-    local = {}
-    zones = {}
-    for person in (mentor, mentee):
-        local[person.handle] = _in_zone(moment, person.timezone).isoformat(timespec="minutes")
-        zones[person.handle] = person.timezone
-    return SessionView(session, pair, local, zones)
-
-
-def session_detail(
-    view: SessionView, actions: Sequence[Action], topics: Sequence[Topic]
-) -> RenderableType:
+def session_detail(view: SessionDetail) -> RenderableType:
     from rich.table import Table
     from rich.text import Text
 
-    session = view.session
+    session, actions, topics = view.session, view.actions, view.covered
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold")
     grid.add_column()
@@ -116,8 +94,7 @@ def session_detail(
         ("logged at", f"{_clock(_in_zone(moment, session.zone))} {session.zone}"),
     ]
     rows += [
-        (handle, f"{_clock(_in_zone(moment, view.zones[handle]))} {view.zones[handle]}")
-        for handle in view.local
+        (p.handle, f"{_clock(_in_zone(moment, p.timezone))} {p.timezone}") for p in view.people
     ]
     rows += [
         ("channel", session.channel + (" (asynchronous)" if session.asynchronous else "")),
@@ -137,14 +114,14 @@ def session_detail(
     return grid
 
 
-def show_session(view: SessionView, actions: Sequence[Action], topics: Sequence[Topic]) -> None:
+def show_session(view: SessionDetail) -> None:
     """The details through Rich, then the notes in full as plain text: Rich would take
     a minute to wrap a 10 MB note, and the terminal wraps it anyway."""
     import sys
 
     from .output import show
 
-    show(session_detail(view, actions, topics))
+    show(session_detail(view))
     sys.stdout.write("\n" + (visible(view.session.notes) or "(no notes)") + "\n")
 
 
@@ -174,10 +151,11 @@ def _ids(records: Sequence[Action | Topic]) -> str:
     return "(" + ", ".join(f"#{r.id}" for r in records) + ")"
 
 
-def hits_table(hits: Sequence[Hit], query: str) -> RenderableType:
+def hits_table(found: Found) -> RenderableType:
     from rich.table import Table
     from rich.text import Text
 
+    hits, query = found.hits, found.query
     if not hits:
         return Text(f"Nothing matches {one_line(query, 40)!r}.")
     table = Table(box=None, header_style="bold", pad_edge=False)

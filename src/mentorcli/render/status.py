@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..labels import bar
 from ..reports.status import PairStatus, Status
 from .columns import GAP, Cell, Lines, clip, width_of, widths
-from .markdown import bar
 from .text import one_line, visible
 
 if TYPE_CHECKING:

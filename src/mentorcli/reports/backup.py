@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import BadInput, FileProblem, MentorError, quoted
-from ..model import (
+from ..services.checks import HANDLE, SQLITE_MAX_INT
+from ..store.exchange import SECTIONS, Section
+from ..vocabulary import (
     ACTION_STATUSES,
     CHANNELS,
     EXPECTATION_TOPICS,
@@ -20,14 +22,12 @@ from ..model import (
     OWNERS,
     PAIR_STATUSES,
 )
-from ..store.exchange import SECTIONS, Section
 
 if TYPE_CHECKING:
     from ..store import Store
 
 FORMAT = "mentorcli"
 VERSION = 1
-HANDLE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")
 ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 Check = Callable[[Any], Any]
@@ -77,14 +77,11 @@ def _choice(choices: tuple[str, ...]) -> Check:
     return check
 
 
-SQLITE_MAX_INTEGER = 2**63 - 1
-
-
 def _whole(low: int | None, high: int | None) -> Check:
     def check(value: Any) -> int:
         if type(value) is not int:
             raise Bad(f"expected a whole number, not {_kind(value)}")
-        top = SQLITE_MAX_INTEGER if high is None else high
+        top = SQLITE_MAX_INT if high is None else high
         if (low is not None and value < low) or value > top:
             span = f"{low} to {top}"
             raise Bad(f"{value} is out of range ({span})")

@@ -82,6 +82,9 @@ class Schedule:
     recurring: tuple[RecurringSlot, ...] | None  # only when asked for
     timeline: tuple[TimelineDay, ...]  # only for the human view
 
+    def json(self) -> dict[str, Any]:
+        return schedule_json(self)
+
 
 def zone_participant(spec: str) -> Participant:
     """An ad-hoc participant from `[LABEL=]ZONE [HOURS]`; the label defaults to the zone."""
@@ -138,19 +141,22 @@ def _people_for(store: Store, ref: str, *, alone: bool) -> list[Person]:
     A handle given alone, with nothing else to meet, means that person's one active
     pair, as `mentor pair show ana` does.
     """
+    from ..services.pairs import resolve_pair
+    from ..services.people import person as named
+
     text = ref.strip()
     if "/" in text or text.lstrip("#").isdigit():
-        pair = store.resolve_pair(text)
-        return [store.person(pair.mentor), store.person(pair.mentee)]
-    person = store.find_person(text)
+        pair = resolve_pair(store, text)
+        return [named(store, pair.mentor), named(store, pair.mentee)]
+    person = store.people.by_handle(text)
     if person is None:
         raise BadInput(
             f"no person with handle {text!r}: WHO is a handle, MENTOR/MENTEE or a pair id; "
             "see 'mentor person list'"
         )
-    if alone and any(p.status == "active" for p in store.pairs_of(person.id)):
-        pair = store.resolve_pair(text)
-        return [store.person(pair.mentor), store.person(pair.mentee)]
+    if alone and any(p.status == "active" for p in store.pairs.of_person(person.id)):
+        pair = resolve_pair(store, text)
+        return [named(store, pair.mentor), named(store, pair.mentee)]
     return [person]
 
 

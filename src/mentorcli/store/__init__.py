@@ -1,39 +1,98 @@
-"""The Store: every SQL statement mentorcli runs, behind one class."""
+"""The Store: every SQL statement mentorcli runs, one object per table group."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .base import system_clock
+from .agreement import Expectations, Goals
 from .connection import open_connection
-from .pairs import PairStore
-from .reports import ReportStore
-from .search import SearchStore
-from .sessions import SessionStore
+from .core import Db, system_clock
+from .followups import Actions, Topics
+from .pairs import Pairs
+from .people import People
+from .sessions import Sessions
 
 if TYPE_CHECKING:
-    from .exchange import ExchangeStore
+    import sqlite3
+
+    from .exchange import Exchange
+    from .reports import Reports
+    from .search import SearchIndex
 
 
-class Store(SessionStore, SearchStore, ReportStore, PairStore):
-    """The mentor database, opened (and migrated if needed) once per command."""
+class Store:
+    """The mentor database, opened (and migrated if needed) once per command: storage keyed
+    by ids. The rules (what may change, and what a change means) live in the services."""
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path,
+        clock: Callable[[], datetime] = system_clock,
+        uids: Callable[[], str] | None = None,
+    ) -> None:
+        self._db = Db(conn, clock, uids)
+        self.path = path
+        self.people = People(self._db)
+        self.pairs = Pairs(self._db)
+        self.expectations = Expectations(self._db)
+        self.goals = Goals(self._db)
+        self.sessions = Sessions(self._db)
+        self.actions = Actions(self._db)
+        self.topics = Topics(self._db)
 
     @classmethod
-    def open(cls, path: Path, clock: Callable[[], datetime] = system_clock) -> Store:
-        return cls(open_connection(path, clock), path, clock)
+    def open(
+        cls,
+        path: Path,
+        clock: Callable[[], datetime] = system_clock,
+        uids: Callable[[], str] | None = None,
+    ) -> Store:
+        """Open the database; `uids` makes new uids reproducible (the benchmark's seed)."""
+        return cls(open_connection(path, clock), path, clock, uids)
 
-    def exchange(self) -> ExchangeStore:
-        """Whole-database export and merge, on the same connection.
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self._db.conn
 
-        Kept out of the Store's bases because only `export --all` and `import`
-        need it, and defining its record layouts costs every other command.
-        """
-        from .exchange import ExchangeStore
+    def close(self) -> None:
+        self._db.conn.close()
 
-        return ExchangeStore(self.conn, self.path, self.clock)
+    def write(self) -> AbstractContextManager[None]:
+        """One immediate transaction: everything inside lands together or not at all."""
+        return self._db.write()
+
+    def backup_into(self, target: Path) -> None:
+        """Copy the whole database into `target` with SQLite's online backup API."""
+        import sqlite3
+
+        dest = sqlite3.connect(str(target))
+        try:
+            self._db.conn.backup(dest)
+        finally:
+            dest.close()
+
+    # The reads behind reports, search and exchange are built when a command uses them:
+    # defining their records costs every other command.
+
+    def reports(self) -> Reports:
+        from .reports import Reports
+
+        return Reports(self._db, self.path)
+
+    def search(self) -> SearchIndex:
+        from .search import SearchIndex
+
+        return SearchIndex(self._db)
+
+    def exchange(self) -> Exchange:
+        from .exchange import Exchange
+
+        return Exchange(self._db)
 
 
 __all__ = ["Store"]

@@ -10,9 +10,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import DatabaseBusy, DatabaseUnusable, FileProblem, MentorError
+from . import schema
 
 APPLICATION_ID = 0x4D4E5452  # "MNTR"
-SCHEMA_VERSION = 3  # the number of migrations in schema.py; kept here so opening stays light
+SCHEMA_VERSION = len(schema.MIGRATIONS)  # a database's user_version: the migrations it has had
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -200,8 +201,6 @@ def migrate(
     """Bring the schema up to date in one immediate transaction, after a backup copy."""
     from sqlite_utils import Database
 
-    from . import schema
-
     now = (clock or (lambda: datetime.now(UTC)))()
     conn.execute("BEGIN IMMEDIATE")
     copy: Path | None = None
@@ -215,7 +214,7 @@ def migrate(
             backup_to(path, copy)
         db = Database(conn, execute_plugins=False, recursive_triggers=False)
         schema.apply(db, stop_before=stop_before)
-        applied = len(schema.migrations.applied(db))
+        applied = len(schema.migrations().applied(db))
         conn.execute(f"PRAGMA user_version = {applied}")
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute("COMMIT")

@@ -8,8 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from ..errors import BadInput
-from .base import StoreBase
-from .sessions import SESSION_FIELDS
+from .core import Db
 
 
 @dataclass(frozen=True)
@@ -60,7 +59,16 @@ SECTIONS = (
     Section(
         "sessions",
         "session",
-        SESSION_FIELDS,
+        (
+            "started_at",
+            "zone",
+            "minutes",
+            "channel",
+            "notes",
+            "rapport",
+            "engagement",
+            "tech_issue",
+        ),
         {"pair": ("pair_id", "pairs")},
     ),
     Section(
@@ -79,6 +87,14 @@ SECTIONS = (
 BY_NAME = {section.name: section for section in SECTIONS}
 
 
+class HandleClash(Exception):
+    """A person in the document has the handle of a different person here."""
+
+    def __init__(self, handle: str, here: str, there: str) -> None:
+        super().__init__(handle)
+        self.handle, self.here, self.there = handle, here, there
+
+
 @dataclass
 class Merged:
     """What an import did, per section: added, updated (newer there), unchanged."""
@@ -95,7 +111,12 @@ def _instant(text: str) -> datetime:
     return datetime.fromisoformat(text)
 
 
-class ExchangeStore(StoreBase):
+class Exchange:
+    """Every record out as a document, and a document merged in."""
+
+    def __init__(self, db: Db) -> None:
+        self._db = db
+
     def export_records(self) -> dict[str, list[dict[str, Any]]]:
         """Every record of every table, references as uids, in a stable order."""
         import json
@@ -103,7 +124,7 @@ class ExchangeStore(StoreBase):
         uids: dict[str, dict[int, str]] = {}
         document: dict[str, list[dict[str, Any]]] = {}
         for section in SECTIONS:
-            rows = self.all(f"SELECT * FROM {section.table} ORDER BY id")
+            rows = self._db.all(f"SELECT * FROM {section.table} ORDER BY id")
             uids[section.name] = {r["id"]: r["uid"] for r in rows}
             records = []
             for row in rows:
@@ -128,7 +149,7 @@ class ExchangeStore(StoreBase):
         """Merge checked records by uid in one transaction: an unknown uid is added, a known one
         is replaced only when the incoming updated_at is newer. Any failure writes nothing."""
         merged = Merged()
-        with self.write():
+        with self._db.write():
             for section in SECTIONS:
                 for record in document[section.name]:
                     self._merge_one(section, record, merged)
@@ -141,7 +162,7 @@ class ExchangeStore(StoreBase):
     def _local_id(self, section: str, uid: str | None, where: str) -> int | None:
         if uid is None:
             return None
-        row = self.one(f"SELECT id FROM {BY_NAME[section].table} WHERE uid = ?", (uid,))
+        row = self._db.one(f"SELECT id FROM {BY_NAME[section].table} WHERE uid = ?", (uid,))
         if row is None:
             raise BadInput(
                 f"{where} points at {section} uid {uid}, which is neither in the file nor here; "
@@ -163,7 +184,7 @@ class ExchangeStore(StoreBase):
             values[column] = (
                 json.dumps(value, ensure_ascii=False) if column in section.lists else value
             )
-        existing = self.one(
+        existing = self._db.one(
             f"SELECT id, updated_at FROM {section.table} WHERE uid = ?", (record["uid"],)
         )
         newer = existing is None or _instant(record["updated_at"]) > _instant(
@@ -176,12 +197,12 @@ class ExchangeStore(StoreBase):
             row = {"uid": record["uid"], **values, **stamps}
             names = ", ".join(row)
             marks = ", ".join(f":{name}" for name in row)
-            self.conn.execute(f"INSERT INTO {section.table} ({names}) VALUES ({marks})", row)
+            self._db.conn.execute(f"INSERT INTO {section.table} ({names}) VALUES ({marks})", row)
             merged.count(merged.added, section.name)
         elif newer:
             row = {**values, "updated_at": record["updated_at"]}
             assignments = ", ".join(f"{name} = :{name}" for name in row)
-            self.conn.execute(
+            self._db.conn.execute(
                 f"UPDATE {section.table} SET {assignments} WHERE id = :id",
                 {**row, "id": existing["id"]},
             )
@@ -191,20 +212,15 @@ class ExchangeStore(StoreBase):
 
     def _refuse_handle_clash(self, record: dict[str, Any]) -> None:
         """Two different people may not share a handle: refuse rather than guess."""
-        other = self.one(
+        other = self._db.one(
             "SELECT uid FROM person WHERE handle = ? AND uid != ?",
             (record["handle"], record["uid"]),
         )
         if other is not None:
-            handle = record["handle"]
-            raise BadInput(
-                f"handle {handle!r} belongs to a different person here (uid {other['uid']}) than "
-                f"in the file (uid {record['uid']}); rename one of them (mentor person edit "
-                f"{handle} --handle NEW) and import again; nothing was imported"
-            )
+            raise HandleClash(record["handle"], other["uid"], record["uid"])
 
     def _link_superseded(self, record: dict[str, Any]) -> None:
-        row = self.one(
+        row = self._db.one(
             "SELECT id, superseded_by, updated_at FROM expectation WHERE uid = ?", (record["uid"],)
         )
         if row is None or row["updated_at"] != record["updated_at"]:
@@ -212,6 +228,6 @@ class ExchangeStore(StoreBase):
         where = f"expectations uid {record['uid']}"
         target = self._local_id("expectations", record["superseded_by"], where)
         if row["superseded_by"] != target:
-            self.conn.execute(
+            self._db.conn.execute(
                 "UPDATE expectation SET superseded_by = ? WHERE id = ?", (target, row["id"])
             )

@@ -4,85 +4,47 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
 from typing import Any
 
-from ..errors import BadInput
 from ..model import Person
-from .base import StoreBase
+from .core import Table
+
+LISTS = ("skills", "channels")  # columns holding a JSON list of text
 
 
-def person_from_row(row: sqlite3.Row) -> Person:
-    values = dict(row)
-    values["skills"] = tuple(json.loads(values["skills"]))
-    values["channels"] = tuple(json.loads(values["channels"]))
-    return Person(**values)
+def stored(values: dict[str, Any]) -> dict[str, Any]:
+    """Column values as stored: the lists as JSON text."""
+    return {
+        name: json.dumps(list(value), ensure_ascii=False) if name in LISTS else value
+        for name, value in values.items()
+    }
 
 
-@dataclass(frozen=True)
-class PersonFields:
-    """Checked values for a new person or an edit (None = leave as it is)."""
+class People(Table[Person]):
+    name = "person"
 
-    name: str | None = None
-    email: str | None = None
-    timezone: str | None = None
-    hours: str | None = None
-    skills: tuple[str, ...] | None = None
-    channels: tuple[str, ...] | None = None
-    note: str | None = None
+    def _record(self, row: sqlite3.Row) -> Person:
+        values = dict(row)
+        for column in LISTS:
+            values[column] = tuple(json.loads(values[column]))
+        return Person(**values)
 
-    def columns(self) -> dict[str, Any]:
-        values: dict[str, Any] = {}
-        for name in ("name", "email", "timezone", "hours", "note"):
-            value = getattr(self, name)
-            if value is not None:
-                values[name] = value
-        for name in ("skills", "channels"):
-            value = getattr(self, name)
-            if value is not None:
-                values[name] = json.dumps(list(value), ensure_ascii=False)
-        return values
+    def add(self, values: dict[str, Any]) -> Person:
+        return super().add(stored(values))
 
+    def update(self, record_id: int, values: dict[str, Any]) -> Person:
+        return super().update(record_id, stored(values))
 
-class PeopleStore(StoreBase):
-    def add_person(self, handle: str, fields: PersonFields) -> Person:
-        with self.write():
-            if self.find_person(handle) is not None:
-                raise BadInput(
-                    f"handle {handle!r} is taken; choose another or 'mentor person edit'"
-                )
-            self.insert("person", {"handle": handle, **fields.columns()})
-            return self.person(handle)
+    def by_handle(self, handle: str) -> Person | None:
+        row = self._db.one("SELECT * FROM person WHERE handle = ?", (handle,))
+        return self._record(row) if row else None
 
-    def find_person(self, handle: str) -> Person | None:
-        row = self.one("SELECT * FROM person WHERE handle = ?", (handle,))
-        return person_from_row(row) if row else None
-
-    def person(self, handle: str) -> Person:
-        found = self.find_person(handle)
-        if found is None:
-            raise BadInput(f"no person with handle {handle!r}; see 'mentor person list'")
-        return found
-
-    def people(self) -> list[Person]:
-        return [person_from_row(r) for r in self.all("SELECT * FROM person ORDER BY handle")]
+    def all(self) -> list[Person]:
+        return self._records("SELECT * FROM person ORDER BY handle")
 
     def handles(self, prefix: str = "") -> list[str]:
-        rows = self.all(
+        rows = self._db.all(
             "SELECT handle FROM person WHERE handle LIKE ? ESCAPE '\\' ORDER BY handle",
             (prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%",),
         )
         return [r["handle"] for r in rows]
-
-    def edit_person(self, handle: str, fields: PersonFields, new_handle: str | None) -> Person:
-        with self.write():
-            person = self.person(handle)
-            values = fields.columns()
-            renamed = new_handle and new_handle.lower() != handle.lower()
-            if renamed and self.find_person(new_handle or "") is not None:
-                raise BadInput(f"handle {new_handle!r} is taken; choose another")
-            if new_handle:
-                values["handle"] = new_handle
-            if values:
-                self.update("person", person.id, values)
-            return self.person(new_handle or handle)

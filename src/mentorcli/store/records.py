@@ -82,6 +82,11 @@ class Health:
     def ok(self) -> bool:
         return self.integrity == ("ok",) and not self.foreign_keys
 
+    def json(self) -> object:
+        from dataclasses import asdict
+
+        return {**asdict(self), "ok": self.ok}
+
 
 @dataclass(frozen=True)
 class Hit:

@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..model import Action, Expectation, Goal, Pair, Session, Topic
-from .pairs import PAIR_SELECT, PairStore
-from .people import person_from_row
+from .core import Db
+from .pairs import PAIR_SELECT, Pairs
+from .people import People
 
 # The records these reads return are built in store/records.py, imported by the reads that
 # need them: every run imports the Store, few run a report.
@@ -25,7 +26,13 @@ RECENT = 6
 TABLES = ("person", "pair", "expectation", "goal", "session", "action", "topic")
 
 
-class ReportStore(PairStore):
+class Reports:
+    """The reads behind the reports, a few queries each, and the database's own upkeep."""
+
+    def __init__(self, db: Db, path: Path) -> None:
+        self._db = db
+        self.path = path
+
     def pair_records(
         self, pair_id: int, since: str | None = None, *, history: bool = True
     ) -> PairRecords:
@@ -34,23 +41,24 @@ class ReportStore(PairStore):
         agenda's needs, a few rows whatever the pair's years on record."""
         from .records import PairRecords
 
-        pair = self.pair(pair_id)
-        rows = self.all("SELECT * FROM person WHERE id IN (?, ?)", (pair.mentor_id, pair.mentee_id))
-        people = {r["id"]: person_from_row(r) for r in rows}
-        expectations = self.all(
+        pair = Pairs(self._db).get(pair_id)
+        assert pair is not None, "the pair was resolved before its records are read"
+        mentor, mentee = People(self._db).get(pair.mentor_id), People(self._db).get(pair.mentee_id)
+        assert mentor is not None and mentee is not None
+        expectations = self._db.all(
             "SELECT * FROM expectation WHERE pair_id = ? AND state = 'active' "
             "ORDER BY CASE topic WHEN 'other' THEN 1 ELSE 0 END, topic, id",
             (pair_id,),
         )
         # Without history, `status = 'open'` narrows the (pair_id, status) indexes.
         only_open = "" if history else " AND status = 'open'"
-        goals = self.all(
+        goals = self._db.all(
             f"SELECT * FROM goal WHERE pair_id = ?{only_open} "
             "ORDER BY status = 'open' DESC, due_on IS NULL, due_on, id",
             (pair_id,),
         )
         sessions = (
-            self.all(
+            self._db.all(
                 "SELECT * FROM session WHERE pair_id = ? AND started_at >= ? "
                 "ORDER BY started_at, id",
                 (pair_id, since or ""),
@@ -58,23 +66,23 @@ class ReportStore(PairStore):
             if history
             else []
         )
-        actions = self.all(
+        actions = self._db.all(
             f"SELECT * FROM action WHERE pair_id = ?{only_open} "
             "ORDER BY status = 'open' DESC, due_on IS NULL, due_on, id",
             (pair_id,),
         )
-        topics = self.all(
+        topics = self._db.all(
             "SELECT * FROM topic WHERE pair_id = ? AND covered_session_id IS NULL ORDER BY id",
             (pair_id,),
         )
-        last = self.one(
+        last = self._db.one(
             "SELECT * FROM session WHERE pair_id = ? ORDER BY started_at DESC, id DESC LIMIT 1",
             (pair_id,),
         )
         return PairRecords(
             pair=pair,
-            mentor=people[pair.mentor_id],
-            mentee=people[pair.mentee_id],
+            mentor=mentor,
+            mentee=mentee,
             expectations=tuple(Expectation(**dict(r)) for r in expectations),
             goals=tuple(Goal(**dict(r)) for r in goals),
             sessions=tuple(Session(**dict(r)) for r in sessions),
@@ -88,13 +96,13 @@ class ReportStore(PairStore):
         each served by an index, whatever the number of pairs and sessions."""
         from .records import PairActivity, Touch
 
-        pairs = self.all(
+        pairs = self._db.all(
             PAIR_SELECT.replace("SELECT pair.*,", "SELECT pair.*, mentor.timezone AS zone,")
             + " WHERE pair.status = 'active' ORDER BY pair.id"
         )
         recent: dict[int, list[Touch]] = {}
         # The correlated LIMIT walks session_pair_started backwards: RECENT rows per pair.
-        for row in self.all(
+        for row in self._db.all(
             "SELECT session.id, session.pair_id, session.started_at, session.rapport, "
             "session.engagement FROM pair JOIN session ON session.id IN ("
             "  SELECT id FROM session AS s WHERE s.pair_id = pair.id"
@@ -106,7 +114,7 @@ class ReportStore(PairStore):
             recent.setdefault(row["pair_id"], []).append(touch)
         actions = {
             r["pair_id"]: (r["open"], r["overdue"])
-            for r in self.all(
+            for r in self._db.all(
                 "SELECT pair_id, count(*) AS open, total(due_on < ?) AS overdue FROM action "
                 "WHERE status = 'open' GROUP BY pair_id",
                 (today,),
@@ -114,7 +122,7 @@ class ReportStore(PairStore):
         }
         goals = {
             r["pair_id"]: (r["goals"], r["progress"])
-            for r in self.all(
+            for r in self._db.all(
                 "SELECT pair_id, count(*) AS goals, avg(progress) AS progress FROM goal "
                 "WHERE status != 'dropped' GROUP BY pair_id"
             )
@@ -167,7 +175,7 @@ class ReportStore(PairStore):
         self, table: str, where: str, order: str, today: str
     ) -> list[tuple[str, dict[str, Any]]]:
         """Rows of `table` that belong to active pairs, each with its pair's MENTOR/MENTEE."""
-        rows = self.all(
+        rows = self._db.all(
             f"SELECT {table}.*, mentor.handle || '/' || mentee.handle AS pair_ref FROM {table} "
             f"JOIN pair ON pair.id = {table}.pair_id AND pair.status = 'active' "
             "JOIN person AS mentor ON mentor.id = pair.mentor_id "
@@ -189,26 +197,26 @@ class ReportStore(PairStore):
 
         # Damage bad enough stops the checks themselves; that is their finding too.
         try:
-            rows = self.conn.execute("PRAGMA integrity_check").fetchall()
+            rows = self._db.conn.execute("PRAGMA integrity_check").fetchall()
             integrity = tuple(str(r[0]) for r in rows)
         except sqlite3.DatabaseError as error:
             integrity = (f"the check itself failed: {error}",)
         try:
             broken = tuple(
                 f"{r[0]} row {r[1]} points at a missing {r[2]}"
-                for r in self.conn.execute("PRAGMA foreign_key_check").fetchall()
+                for r in self._db.conn.execute("PRAGMA foreign_key_check").fetchall()
             )
         except sqlite3.DatabaseError as error:
             broken = (f"the check itself failed: {error}",)
         counts: dict[str, int] = {}
         for table in TABLES:
             try:
-                row = self.one(f"SELECT count(*) FROM {table}")
+                row = self._db.one(f"SELECT count(*) FROM {table}")
             except sqlite3.DatabaseError:
                 continue  # a damaged table: integrity_check has said so already
             counts[table] = row[0] if row else 0
-        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-        app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
+        version = self._db.conn.execute("PRAGMA user_version").fetchone()[0]
+        app_id = self._db.conn.execute("PRAGMA application_id").fetchone()[0]
         return Health(
             path=str(self.path),
             integrity=integrity,
@@ -218,11 +226,3 @@ class ReportStore(PairStore):
             application_id=app_id,
             counts=counts,
         )
-
-    def backup_into(self, target: Path) -> None:
-        """Copy the whole database into `target` with SQLite's online backup API."""
-        dest = sqlite3.connect(str(target))
-        try:
-            self.conn.backup(dest)
-        finally:
-            dest.close()

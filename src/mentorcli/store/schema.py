@@ -1,10 +1,14 @@
-"""The schema as named, append-only migrations (sqlite_utils.Migrations)."""
+"""The schema as named, append-only migrations, run through sqlite_utils.Migrations."""
 
 from __future__ import annotations
 
-from sqlite_utils import Database, Migrations
+from collections.abc import Callable
+from functools import cache
+from typing import TYPE_CHECKING
 
-migrations = Migrations("mentorcli")
+# sqlite_utils costs ~60 ms to import: only a database that needs migrating pays for it.
+if TYPE_CHECKING:
+    from sqlite_utils import Database, Migrations
 
 # Each statement runs on its own: executescript() would commit the open
 # transaction, and every migration must land whole or not at all.
@@ -164,13 +168,11 @@ def full_text_statements() -> list[str]:
     return statements
 
 
-@migrations(name="0001_core_tables")
 def core_tables(db: Database) -> None:
     for statement in CORE_TABLES:
         db.execute(statement)
 
 
-@migrations(name="0002_full_text_index")
 def full_text_index(db: Database) -> None:
     for statement in full_text_statements():
         db.execute(statement)
@@ -222,12 +224,31 @@ def search_by_rowid_statements() -> list[str]:
     return statements
 
 
-@migrations(name="0003_search_index_by_rowid")
 def search_index_by_rowid(db: Database) -> None:
     for statement in search_by_rowid_statements():
         db.execute(statement)
 
 
+# Append only, in order: a database's user_version is how many of these it has had, so a
+# released migration is never renamed, reordered, changed or removed.
+MIGRATIONS: tuple[tuple[str, Callable[[Database], None]], ...] = (
+    ("0001_core_tables", core_tables),
+    ("0002_full_text_index", full_text_index),
+    ("0003_search_index_by_rowid", search_index_by_rowid),
+)
+
+
+@cache
+def migrations() -> Migrations:
+    """MIGRATIONS as a sqlite_utils migration set, built when a database first needs migrating."""
+    from sqlite_utils import Migrations
+
+    registered = Migrations("mentorcli")
+    for name, migration in MIGRATIONS:
+        registered(name=name)(migration)
+    return registered
+
+
 def apply(db: Database, *, stop_before: str | None = None) -> None:
     """Apply every pending migration (the caller holds the write transaction)."""
-    migrations.apply(db, stop_before=stop_before)
+    migrations().apply(db, stop_before=stop_before)

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..errors import BadInput
-from .pairs import PAIR_SELECT, PairStore
+from .core import Db
+from .pairs import PAIR_SELECT
 
 if TYPE_CHECKING:
     from .records import Hit as Hit
@@ -80,7 +81,12 @@ def _long_snippet(body: str, query: str) -> tuple[str, list[tuple[int, int]]]:
     return window, [(offset, offset + min(len(found[0]), SNIPPET_CHARS))]
 
 
-class SearchStore(PairStore):
+class SearchIndex:
+    """The full-text index over notes, actions, goals and topics."""
+
+    def __init__(self, db: Db) -> None:
+        self._db = db
+
     def search(self, query: str, pair_id: int | None = None, limit: int = 20) -> list[Hit]:
         """Matches ranked by bm25 (best first, the newest first among equals), each with a
         short snippet."""
@@ -117,7 +123,9 @@ class SearchStore(PairStore):
     def _pair_refs(self, pair_ids: set[int]) -> dict[int, str]:
         refs: dict[int, str] = {}
         for batch in _batches(sorted(pair_ids)):
-            for row in self.all(PAIR_SELECT + f" WHERE pair.id IN ({_marks(batch)})", tuple(batch)):
+            for row in self._db.all(
+                PAIR_SELECT + f" WHERE pair.id IN ({_marks(batch)})", tuple(batch)
+            ):
                 refs[row["id"]] = f"{row['mentor']}/{row['mentee']}"
         return refs
 
@@ -130,7 +138,7 @@ class SearchStore(PairStore):
             return []
         where = " AND pair_id = :pair" if pair_id is not None else ""
         params = {"match": match, "pair": pair_id}
-        ranked = self.conn.execute(
+        ranked = self._db.conn.execute(
             f"SELECT rowid, rank FROM search_index WHERE search_index MATCH :match{where} "
             "ORDER BY rank",
             params,
@@ -145,7 +153,7 @@ class SearchStore(PairStore):
             return []
         when: dict[int, str | None] = {}
         for batch in _batches(list(best)):
-            for row in self.all(
+            for row in self._db.all(
                 "SELECT search_index.rowid AS id, "
                 "COALESCE(session.started_at, action.created_at, goal.created_at, "
                 "topic.created_at) AS at "
@@ -163,7 +171,7 @@ class SearchStore(PairStore):
         kept = order[:limit]
         shown: dict[int, dict[str, Any]] = {}
         for batch in _batches(kept):
-            for row in self.all(
+            for row in self._db.all(
                 "SELECT rowid AS id, kind, ref, pair_id, "
                 f"CASE WHEN length(body) <= {LONG_TEXT} THEN "
                 f"snippet(search_index, 0, '{MARK_START}', '{MARK_END}', '…', 12) END AS snippet, "

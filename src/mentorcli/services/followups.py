@@ -1,0 +1,143 @@
+"""Follow-ups: actions someone in the pair took on, and topics queued for a coming session."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from ..errors import BadInput
+from ..model import Action, Topic
+from .checks import said, whole
+from .pairs import belongs, resolve_pair
+
+if TYPE_CHECKING:
+    from ..notes_template import NewAction
+    from ..store import Store
+
+EMPTY_ACTION = "the action's text is empty: say what will be done"
+EMPTY_TOPIC = "the topic is empty: say what to talk about"
+
+
+@dataclass(frozen=True)
+class ActionList:
+    actions: tuple[Action, ...]
+    pairs: dict[int, str]  # MENTOR/MENTEE by pair id
+    today: date
+    one_pair: bool
+
+    def json(self) -> object:
+        return [{**asdict(a), "pair": self.pairs[a.pair_id]} for a in self.actions]
+
+
+@dataclass(frozen=True)
+class TopicList:
+    topics: tuple[Topic, ...]
+
+    def json(self) -> object:
+        return [asdict(t) for t in self.topics]
+
+
+# Actions.
+
+
+def action(store: Store, action_id: int) -> Action:
+    found = store.actions.get(whole(action_id, "action"))
+    if found is None:
+        raise BadInput(f"no action #{action_id}; see 'mentor action list'")
+    return found
+
+
+def open_action(store: Store, action_id: int, pair_id: int | None = None) -> Action:
+    found = action(store, action_id)
+    belongs(found.pair_id, pair_id, f"action #{action_id}", store)
+    if found.status != "open":
+        raise BadInput(f"action #{action_id} is {found.status} already")
+    return found
+
+
+def new_action(store: Store, pair_id: int, action: NewAction, session_id: int | None) -> Action:
+    values: dict[str, Any] = {
+        "pair_id": pair_id,
+        "owner": action.owner,
+        "text": said(action.text, EMPTY_ACTION),
+        "due_on": action.due_on,
+        "session_id": session_id,
+    }
+    return store.actions.add(values)
+
+
+def add_action(store: Store, pair_ref: str, owner: str, text: str, due_on: str | None) -> Action:
+    """A new open action; owner is mentor, mentee, or one of the pair's handles."""
+    from ..notes_template import NewAction, owner_role
+
+    with store.write():
+        pair = resolve_pair(store, pair_ref)
+        role = owner_role(owner, pair.mentor, pair.mentee)
+        if role is None:
+            raise BadInput(
+                f"unknown owner {owner!r}: use mentor, mentee, {pair.mentor} or {pair.mentee}"
+            )
+        return new_action(store, pair.id, NewAction(role, text, due_on), None)
+
+
+def ticked(day: str) -> dict[str, Any]:
+    """What marking an action done on `day` changes."""
+    return {"status": "done", "done_on": day}
+
+
+def finish_action(store: Store, action_id: int, status: str, today: str) -> Action:
+    """Mark an open action done (today) or dropped."""
+    with store.write():
+        found = open_action(store, action_id)
+        values = ticked(today) if status == "done" else {"status": status}
+        return store.actions.update(found.id, values)
+
+
+def actions(
+    store: Store, pair_ref: str | None, today: date, *, every: bool, overdue: bool
+) -> ActionList:
+    """Open actions of one pair or of all (every: done and dropped too; overdue: past due)."""
+    pair_id = resolve_pair(store, pair_ref).id if pair_ref else None
+    due_before = today.isoformat() if overdue else None
+    found = store.actions.listing(pair_id, every=every, due_before=due_before)
+    refs = {p.id: p.ref for p in store.pairs.all()}
+    return ActionList(tuple(found), refs, today, one_pair=pair_id is not None)
+
+
+# Topics.
+
+
+def topic(store: Store, topic_id: int) -> Topic:
+    found = store.topics.get(whole(topic_id, "topic"))
+    if found is None:
+        raise BadInput(f"no topic #{topic_id}; see 'mentor topic list PAIR'")
+    return found
+
+
+def add_topic(store: Store, pair_ref: str, text: str) -> Topic:
+    said(text, EMPTY_TOPIC)
+    with store.write():
+        return store.topics.add({"pair_id": resolve_pair(store, pair_ref).id, "text": text})
+
+
+def cover_topic(store: Store, topic_id: int, pair_id: int, session_id: int) -> Topic:
+    found = topic(store, topic_id)
+    belongs(found.pair_id, pair_id, f"topic #{topic_id}", store)
+    if found.covered_session_id is not None:
+        raise BadInput(
+            f"topic #{topic_id} was covered already, in session #{found.covered_session_id}"
+        )
+    return store.topics.update(found.id, {"covered_session_id": session_id})
+
+
+def drop_topic(store: Store, topic_id: int) -> Topic:
+    with store.write():
+        found = topic(store, topic_id)
+        store.topics.delete(found.id)
+        return found
+
+
+def topics(store: Store, pair_ref: str, *, every: bool) -> TopicList:
+    pair_id = resolve_pair(store, pair_ref).id
+    return TopicList(tuple(store.topics.of_pair(pair_id, every=every)))

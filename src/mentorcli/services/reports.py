@@ -1,0 +1,68 @@
+"""What the report commands read and build: agenda, status, summary, calendar, search, check."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from .checks import whole
+from .pairs import resolve_pair
+
+if TYPE_CHECKING:
+    from ..reports.agenda import Agenda
+    from ..reports.status import Status
+    from ..reports.summary import Summary
+    from ..store import Store
+    from ..store.records import Health, Hit
+
+
+@dataclass(frozen=True)
+class Found:
+    """Search results, best first, and what was searched for."""
+
+    hits: tuple[Hit, ...]
+    query: str
+
+    def json(self) -> object:
+        return [asdict(hit) for hit in self.hits]
+
+
+def agenda(store: Store, pair_ref: str, now: datetime, today: date) -> Agenda:
+    from ..reports.agenda import build_agenda
+
+    pair_id = resolve_pair(store, pair_ref).id
+    return build_agenda(store.reports().pair_records(pair_id, history=False), now, today)
+
+
+def status(store: Store, now: datetime, today: date, zone: str) -> Status:
+    from ..reports.status import build_status
+
+    reads, day = store.reports(), today.isoformat()
+    activity, overdue = reads.active_activity(day), reads.overdue_actions(day)
+    return build_status(activity, overdue, reads.due_reviews(day), now, today, zone)
+
+
+def summary(store: Store, pair_ref: str, now: datetime, since: date | None, zone: str) -> Summary:
+    from ..reports.summary import build_summary
+    from ..when import local_midnight
+
+    start = local_midnight(since, zone) if since else None
+    records = store.reports().pair_records(resolve_pair(store, pair_ref).id, start)
+    return build_summary(records, now, since)
+
+
+def calendar(store: Store, pair_ref: str, count: int, first: date | None, now: datetime) -> bytes:
+    from ..reports.calendar import calendar_ics
+
+    records = store.reports().pair_records(resolve_pair(store, pair_ref).id)
+    return calendar_ics(records, count, first, now)
+
+
+def search(store: Store, words: str, pair_ref: str | None, limit: int) -> Found:
+    pair_id = resolve_pair(store, pair_ref).id if pair_ref else None
+    return Found(tuple(store.search().search(words, pair_id, whole(limit, "--limit"))), words)
+
+
+def health(store: Store) -> Health:
+    return store.reports().health()

@@ -1,0 +1,207 @@
+"""Sessions: logging one with its follow-ups at once, listing, showing, correcting, deleting."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from ..errors import BadInput
+from ..model import Action, Goal, Pair, Person, Session, Topic
+from .agreement import set_goal_progress
+from .checks import channel, score, whole
+from .followups import cover_topic, new_action, open_action, ticked
+from .pairs import pair, resolve_pair
+from .people import person
+
+if TYPE_CHECKING:
+    from ..notes_template import LogAgenda, NewAction
+    from ..store import Store
+
+# How far ahead of now a session may be logged (a clock a little off, a session about to end).
+AHEAD = timedelta(hours=1)
+# Columns `session edit` may change.
+EDITABLE = (
+    "started_at",
+    "zone",
+    "minutes",
+    "channel",
+    "notes",
+    "rapport",
+    "engagement",
+    "tech_issue",
+)
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    """Everything `mentor log` records at once; channel None means the pair's own."""
+
+    started_at: str
+    zone: str
+    channel: str | None = None
+    minutes: int | None = None
+    notes: str = ""
+    rapport: int | None = None
+    engagement: int | None = None
+    tech_issue: str = ""
+    actions: tuple[NewAction, ...] = ()
+    done: tuple[int, ...] = ()
+    covered: tuple[int, ...] = ()
+    progress: tuple[tuple[int, int], ...] = ()
+    topics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Logged:
+    """A logged session and what changed with it."""
+
+    pair: Pair
+    session: Session
+    actions: tuple[Action, ...]
+    done: tuple[Action, ...]
+    covered: tuple[Topic, ...]
+    goals: tuple[Goal, ...]
+    topics: tuple[Topic, ...]
+
+
+@dataclass(frozen=True)
+class SessionList:
+    pair: Pair
+    sessions: tuple[Session, ...]
+
+    def json(self) -> object:
+        return [{**asdict(s), "asynchronous": s.asynchronous} for s in self.sessions]
+
+
+@dataclass(frozen=True)
+class SessionDetail:
+    """One session in full, with its start in both people's local time."""
+
+    session: Session
+    pair: Pair
+    people: tuple[Person, Person]
+    actions: tuple[Action, ...]
+    covered: tuple[Topic, ...]
+
+    @property
+    def local(self) -> dict[str, str]:
+        from ..when import from_utc_iso
+        from ..zones import zone
+
+        moment = from_utc_iso(self.session.started_at)
+        return {
+            p.handle: moment.astimezone(zone(p.timezone)).isoformat(timespec="minutes")
+            for p in self.people
+        }
+
+    def json(self) -> object:
+        return {
+            **asdict(self.session),
+            "asynchronous": self.session.asynchronous,
+            "pair": self.pair.ref,
+            "local": self.local,
+            "actions": [asdict(a) for a in self.actions],
+            "covered": [asdict(t) for t in self.covered],
+        }
+
+
+def started_at(text: str | None, now: datetime, zone: str) -> tuple[str, str]:
+    """When a session started, as (UTC ISO instant, the zone it was typed in); a session is
+    logged once it has happened, so a start in the future is refused."""
+    from ..when import parse_datetime, to_utc_iso
+
+    moment = parse_datetime(text or "now", now, zone, past=True)
+    if moment - now > AHEAD:
+        raise BadInput(f"--when {text!r} is in the future; log a session once it has happened")
+    return to_utc_iso(moment), zone
+
+
+def session(store: Store, session_id: int) -> Session:
+    found = store.sessions.get(whole(session_id, "session"))
+    if found is None:
+        raise BadInput(f"no session #{session_id}; see 'mentor sessions PAIR'")
+    return found
+
+
+def log_session(store: Store, pair_id: int, record: SessionRecord, today: str) -> Logged:
+    """The session, its new and finished actions, covered topics and goal progress: all
+    land in one transaction, or (on any bad id) none of it does."""
+    values: dict[str, Any] = {
+        "started_at": record.started_at,
+        "zone": record.zone,
+        "minutes": record.minutes,
+        "notes": record.notes,
+        "rapport": score("rapport", record.rapport),
+        "engagement": score("engagement", record.engagement),
+        "tech_issue": record.tech_issue,
+    }
+    with store.write():
+        found = pair(store, pair_id)
+        channel_used = channel(record.channel) or found.channel
+        logged = store.sessions.add({"pair_id": found.id, "channel": channel_used, **values})
+        added = [new_action(store, found.id, a, logged.id) for a in record.actions]
+        done = [
+            store.actions.update(open_action(store, a, found.id).id, ticked(today))
+            for a in dict.fromkeys(record.done)
+        ]
+        covered = [
+            cover_topic(store, t, found.id, logged.id) for t in dict.fromkeys(record.covered)
+        ]
+        progress = dict(record.progress)
+        goals = [set_goal_progress(store, g, pct, found.id) for g, pct in progress.items()]
+        queued = [store.topics.add({"pair_id": found.id, "text": t}) for t in record.topics]
+        return Logged(
+            found, logged, tuple(added), tuple(done), tuple(covered), tuple(goals), tuple(queued)
+        )
+
+
+def log_agenda(store: Store, found: Pair) -> LogAgenda:
+    """What the `log` template offers: the pair's open actions, open goals, queued topics."""
+    from ..notes_template import LogAgenda
+
+    return LogAgenda(
+        pair=found.ref,
+        mentor=found.mentor,
+        mentee=found.mentee,
+        actions=tuple(store.actions.listing(found.id)),
+        goals=tuple(store.goals.of_pair(found.id)),
+        topics=tuple(store.topics.of_pair(found.id)),
+    )
+
+
+def sessions(store: Store, pair_ref: str, since: str | None, limit: int) -> SessionList:
+    found = resolve_pair(store, pair_ref)
+    listed = store.sessions.of_pair(found.id, since=since, limit=whole(limit, "--limit"))
+    return SessionList(found, tuple(listed))
+
+
+def show_session(store: Store, session_id: int) -> SessionDetail:
+    found = session(store, session_id)
+    owner = pair(store, found.pair_id)
+    people = (person(store, owner.mentor), person(store, owner.mentee))
+    actions = tuple(store.actions.of_session(found.id))
+    return SessionDetail(found, owner, people, actions, tuple(store.topics.covered_by(found.id)))
+
+
+def edit_session(store: Store, session_id: int, changes: dict[str, Any]) -> Session:
+    """Correct some fields of a session; None means leave it as it is."""
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise ValueError(f"not session fields: {sorted(unknown)}")
+    values = {name: value for name, value in changes.items() if value is not None}
+    if not values:
+        raise BadInput("nothing to change: give --notes, --when, --minutes, --channel, … (--help)")
+    channel(values.get("channel"))
+    for name in ("rapport", "engagement"):
+        score(name, values.get(name))
+    with store.write():
+        return store.sessions.update(session(store, session_id).id, values)
+
+
+def delete_session(store: Store, session_id: int) -> Session:
+    """Delete a session; its actions stay (unlinked) and its covered topics are queued again."""
+    with store.write():
+        found = session(store, session_id)
+        store.sessions.delete(found.id)
+        return found

@@ -1,0 +1,114 @@
+"""The Store's core: one connection, the clock, the one way to write, and a table's basics."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any, Generic, TypeVar
+
+Params = tuple[Any, ...] | dict[str, Any]
+Record = TypeVar("Record")
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+class Db:
+    """The open database as the tables use it; nothing outside store/ sees it."""
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        clock: Callable[[], datetime],
+        uids: Callable[[], str] | None = None,
+    ) -> None:
+        conn.row_factory = sqlite3.Row
+        self.conn = conn
+        self.clock = clock
+        self._uids = uids
+
+    def now_text(self) -> str:
+        return self.clock().astimezone(UTC).isoformat(timespec="microseconds")
+
+    def new_uid(self) -> str:
+        return self._uids() if self._uids else str(uuid.uuid4())
+
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        """One immediate transaction: everything inside lands together or not at all."""
+        if self.conn.in_transaction:
+            yield
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def one(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
+        row: sqlite3.Row | None = self.conn.execute(sql, params).fetchone()
+        return row
+
+    def all(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
+        return list(self.conn.execute(sql, params).fetchall())
+
+    def insert(self, table: str, values: dict[str, Any]) -> int:
+        """Insert a record with a fresh uid and timestamps; return its id."""
+        stamp = self.now_text()
+        record = {"uid": self.new_uid(), "created_at": stamp, "updated_at": stamp, **values}
+        columns = ", ".join(record)
+        marks = ", ".join(f":{name}" for name in record)
+        cursor = self.conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", record)
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def update(self, table: str, record_id: int, values: dict[str, Any]) -> None:
+        """Change some columns of one record and stamp updated_at."""
+        record = {**values, "updated_at": self.now_text()}
+        assignments = ", ".join(f"{name} = :{name}" for name in record)
+        self.conn.execute(
+            f"UPDATE {table} SET {assignments} WHERE id = :id", {**record, "id": record_id}
+        )
+
+
+class Table(Generic[Record]):
+    """One table of records: add, read by id, change and delete; its own reads beside."""
+
+    name = ""
+    model: type[Record]
+
+    def __init__(self, db: Db) -> None:
+        self._db = db
+
+    def _record(self, row: sqlite3.Row) -> Record:
+        return self.model(**dict(row))
+
+    def _records(self, sql: str, params: Params = ()) -> list[Record]:
+        return [self._record(row) for row in self._db.all(sql, params)]
+
+    def get(self, record_id: int) -> Record | None:
+        row = self._db.one(f"SELECT * FROM {self.name} WHERE id = ?", (record_id,))
+        return None if row is None else self._record(row)
+
+    def _fetched(self, record_id: int) -> Record:
+        found = self.get(record_id)
+        assert found is not None, f"{self.name} #{record_id} was just written"
+        return found
+
+    def add(self, values: dict[str, Any]) -> Record:
+        return self._fetched(self._db.insert(self.name, values))
+
+    def update(self, record_id: int, values: dict[str, Any]) -> Record:
+        if values:
+            self._db.update(self.name, record_id, values)
+        return self._fetched(record_id)
+
+    def delete(self, record_id: int) -> None:
+        self._db.conn.execute(f"DELETE FROM {self.name} WHERE id = ?", (record_id,))
