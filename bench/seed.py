@@ -546,7 +546,7 @@ class Seeder:
             progress=tuple(progress),
             topics=topics,
         )
-        logged = log_session(store, plan.pair_id, record, today)
+        logged = log_session(store, plan.pair_id, record)
         plan.logged += 1
         plan.open_actions = still_open + [(a.id, a.due_on, day) for a in logged.actions]
         plan.queued_topics = [t for t in plan.queued_topics if t not in covered] + [
@@ -554,8 +554,7 @@ class Seeder:
         ]
         for goal_id, percent in progress:
             plan.goals[goal_id] = percent
-            if percent >= 100:
-                finish_goal(store, goal_id, "achieved", today)
+            if percent >= 100:  # the session achieved it
                 del plan.goals[goal_id]
         if plan.expectations and rng.random() < 0.02:
             old = plan.expectations.pop(rng.randrange(len(plan.expectations)))

@@ -47,7 +47,7 @@ def test_pause_resume_end(people: Run) -> None:
     again = people("pair", "pause", "2")
     assert again.code == 2 and "paused" in again.err
     assert people("pair", "resume", "2").code == 0
-    ended = people("pair", "end", "rui/ana", "--completed")
+    ended = people("pair", "end", "rui/ana", "--completed", "--yes")
     assert ended.code == 0, ended.err
     shown = json.loads(people("pair", "show", "1", "--json").out)
     assert shown["status"] == "completed" and shown["end_date"]

@@ -32,6 +32,7 @@ NOT_EXPORTED = {"id"}
 # tables, which triggers rebuild from the records.
 NOT_RECORDS = {
     "_sqlite_migrations",
+    "sqlite_sequence",
     "search_index",
     "search_index_config",
     "search_index_content",

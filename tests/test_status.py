@@ -120,7 +120,7 @@ def test_only_active_pairs_and_an_empty_screen(people: Run, run: Run) -> None:
     ok(people, "pair", "pause", "rui/ben")
     status = json.loads(ok(people, "status", "--json"))
     assert [p["pair"] for p in status["pairs"]] == ["rui/ana"]
-    ok(people, "pair", "end", "rui/ana")
+    ok(people, "pair", "end", "rui/ana", "--yes")
     assert "No active pairs" in ok(people, "status")
     assert json.loads(ok(people, "status", "--json"))["pairs"] == []
 

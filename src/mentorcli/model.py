@@ -43,6 +43,8 @@ class Pair:
     end_date: str | None
     created_at: str
     updated_at: str
+    end_reason: str  # why it ended, when it did
+    paused_on: str | None  # the day it was paused, while it is
 
     @property
     def ref(self) -> str:

@@ -7,8 +7,10 @@ structure, read line by line; everything below it is the session's notes, kept v
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from .errors import BadInput
 from .model import Action, Goal, Topic
@@ -19,6 +21,8 @@ SECTIONS = {"## actions": "actions", "## goals": "goals", "## topics": "topics"}
 _NOTES_LINE = r"(?m)^##[ \t]*notes\b[^\n]*(?:\n|\Z)"
 _ITEM = r"[-*+][ \t]*(?:\[(?P<tick>[ xX]?)\][ \t]*)?(?:#(?P<id>[0-9]+)\b)?[ \t]*(?P<text>.*)"
 _SCORE = r"(?i)(?P<name>rapport|engagement)[ \t]*:[ \t]*(?P<value>.*)"
+_FIELD = r"(?i)(?P<name>when|minutes|channel|tech[ \t]+issue)[ \t]*:[ \t]*(?P<value>.*)"
+_ACTION_DUE = r"(?is)\(due\s+(?P<due>[^()]*?)\s*\)\s*\Z"
 # A goal's number ends its line, after a colon or followed by %, so "ship v2" is no 2%.
 _PERCENT = r"(?::[ \t]*(?P<after>[0-9]+)[ \t]*%?|(?P<before>[0-9]+)[ \t]*%)[ \t]*\Z"
 _OWNER = r"(?s)[ \t]*(?P<owner>[^:\s]+)[ \t]*:(?P<rest>.*)"
@@ -69,6 +73,11 @@ class Filled:
     rapport: int | None = None
     engagement: int | None = None
     notes: str = ""
+    when: str = ""  # as typed, in the logger's zone; "" for now
+    minutes: int | None = None
+    channel: str = ""  # "" for the pair's own
+    tech_issue: str = ""
+    due: dict[int, str | None] = field(default_factory=dict)  # actions whose due date changed
 
     def changed_progress(self, agenda: LogAgenda) -> dict[int, int]:
         """The goals whose percentage the user changed."""
@@ -88,21 +97,18 @@ def clean_notes(text: str) -> str:
     return re.sub(r"\A(?:[ \t]*\n)+", "", text).rstrip()
 
 
-def build(agenda: LogAgenda, filled: Filled | None = None) -> str:
-    """The template text; `filled` pre-fills ticks, numbers, new lines and notes."""
+def build(agenda: LogAgenda, filled: Filled | None = None, *, session: int | None = None) -> str:
+    """The template text; `filled` pre-fills the fields, ticks, numbers, new lines and notes.
+    For `session` (an id), the template of that logged session: its fields and notes only."""
     filled = filled or Filled()
-    lines = [
-        f"# mentor log {flat(agenda.pair)}: write the session notes under {NOTES_HEADER!r}.",
-        "# Tick [x] the actions done and the topics covered; change a goal's number for progress.",
-        '# New action: "- [ ] mentee: TEXT due DATE" (or mentor:) under Actions;',
-        '# new topic for next time: "- [ ] TEXT" under Topics. Lines starting "# " are ignored.',
-        "# Quit without saving a change to log nothing.",
-        "",
-        "## Actions",
-    ]
+    lines = _fields(agenda, filled, session)
+    if session is not None:
+        return _scores_and_notes(lines, filled)
+    lines += ["", "## Actions"]
     for action in agenda.actions:
         tick = "x" if action.id in filled.done else " "
-        due = f" (due {action.due_on})" if action.due_on else ""
+        due_on = filled.due.get(action.id, action.due_on)
+        due = f" (due {due_on})" if due_on else ""
         lines.append(f"- [{tick}] #{action.id} {action.owner}: {flat(action.text)}{due}")
     lines += [f"- [ ] {action.line()}" for action in filled.new_actions]
     lines += ["", "## Goals"]
@@ -114,6 +120,35 @@ def build(agenda: LogAgenda, filled: Filled | None = None) -> str:
         tick = "x" if topic.id in filled.covered else " "
         lines.append(f"- [{tick}] #{topic.id} {flat(topic.text)}")
     lines += [f"- [ ] {text}" for text in filled.new_topics]
+    return _scores_and_notes(lines, filled)
+
+
+def _fields(agenda: LogAgenda, filled: Filled, session: int | None) -> list[str]:
+    if session is None:
+        lines = [
+            f"# mentor log {flat(agenda.pair)}: write the session notes under {NOTES_HEADER!r}.",
+            "# Tick [x] the actions done and the topics covered; change a goal's number for "
+            "progress.",
+            '# New action: "- [ ] mentee: TEXT due DATE" (or mentor:) under Actions;',
+            '# new topic for next time: "- [ ] TEXT" under Topics. Lines starting "# " are '
+            "ignored.",
+        ]
+    else:
+        lines = [f"# mentor session edit {session} ({flat(agenda.pair)}): change what is wrong."]
+    return [
+        *lines,
+        "# when: in your time zone, e.g. 2026-11-20 15:00; channel: video, call, chat, email, "
+        "doc or in-person.",
+        "# Quit without saving a change to change nothing.",
+        "",
+        f"when: {filled.when}".rstrip(),
+        f"minutes: {'' if filled.minutes is None else filled.minutes}".rstrip(),
+        f"channel: {filled.channel}".rstrip(),
+        f"tech issue: {flat(filled.tech_issue)}".rstrip(),
+    ]
+
+
+def _scores_and_notes(lines: list[str], filled: Filled) -> str:
     lines += [
         "",
         f"rapport: {filled.rapport or ''}".rstrip() + "  (1-5)",
@@ -130,21 +165,30 @@ class TemplateError(BadInput):
     """A line of the edited template that cannot be read."""
 
 
-def parse(text: str, agenda: LogAgenda, today: date) -> Filled:
-    """What the user wrote into a template built from `agenda`."""
+def parse(
+    text: str,
+    agenda: LogAgenda,
+    today: date,
+    check_when: Callable[[str], object] | None = None,
+) -> Filled:
+    """What the user wrote into a template built from `agenda`; `check_when` refuses a
+    `when:` it cannot take (with the line's number)."""
     header = re.search(_NOTES_LINE, text, re.IGNORECASE)
     if header is None:
         raise TemplateError(f"the {NOTES_HEADER!r} line is missing; put it back above your notes")
-    reader = _Reader(agenda, today)
+    reader = _Reader(agenda, today, check_when)
     for number, line in enumerate(text[: header.start()].split("\n"), start=1):
         reader.read(line.rstrip("\r").strip(), number)
     return reader.filled(clean_notes(text[header.end() :]))
 
 
 class _Reader:
-    def __init__(self, agenda: LogAgenda, today: date) -> None:
+    def __init__(
+        self, agenda: LogAgenda, today: date, check_when: Callable[[str], object] | None
+    ) -> None:
         self.agenda = agenda
         self.today = today
+        self.check_when = check_when
         self.section = ""
         self.done: list[int] = []
         self.covered: list[int] = []
@@ -152,6 +196,8 @@ class _Reader:
         self.new_actions: list[NewAction] = []
         self.new_topics: list[str] = []
         self.scores: dict[str, int | None] = {"rapport": None, "engagement": None}
+        self.fields: dict[str, Any] = {}
+        self.due: dict[int, str | None] = {}
 
     def filled(self, notes: str) -> Filled:
         return Filled(
@@ -163,6 +209,8 @@ class _Reader:
             rapport=self.scores["rapport"],
             engagement=self.scores["engagement"],
             notes=notes,
+            due=self.due,
+            **self.fields,
         )
 
     def fail(self, number: int, problem: str) -> TemplateError:
@@ -178,6 +226,10 @@ class _Reader:
         score = re.fullmatch(_SCORE, line)
         if score:
             self.read_score(score["name"].lower(), score["value"], number)
+            return
+        found = re.fullmatch(_FIELD, line)
+        if found:
+            self.read_field(" ".join(found["name"].lower().split()), found["value"].strip(), number)
             return
         item = re.fullmatch(_ITEM, line)
         if item is None or not self.section:
@@ -196,19 +248,59 @@ class _Reader:
             raise self.fail(number, f"{name} {_shown(words)} should be a number from 1 to 5")
         self.scores[name] = int(score[1])
 
+    def read_field(self, name: str, value: str, number: int) -> None:
+        from .vocabulary import CHANNELS
+
+        if name == "minutes" and value:
+            minutes = re.fullmatch(r"([0-9]{1,4})\s*(?:min(?:utes)?)?", value, re.IGNORECASE)
+            if minutes is None or int(minutes[1]) > 1440:
+                raise self.fail(number, f"minutes {_shown(value)} should be 0 to 1440")
+            self.fields["minutes"] = int(minutes[1])
+        elif name == "channel" and value:
+            if value.lower() not in CHANNELS:
+                raise self.fail(
+                    number, f"channel {_shown(value)} is not one of {', '.join(CHANNELS)}"
+                )
+            self.fields["channel"] = value.lower()
+        elif name == "when":
+            self.fields["when"] = value
+            if value and self.check_when is not None:
+                try:
+                    self.check_when(value)
+                except BadInput as exc:
+                    raise self.fail(number, str(exc)) from None
+        elif name == "tech issue":
+            self.fields["tech_issue"] = value
+
     def read_action(self, item: re.Match[str], number: int) -> None:
         if item["id"] is not None:
             action_id = int(item["id"])
-            if action_id not in {a.id for a in self.agenda.actions}:
+            listed = {a.id: a for a in self.agenda.actions}
+            if action_id not in listed:
                 raise self.fail(number, f"#{action_id} is not one of the open actions listed")
             if item["tick"] and item["tick"] in "xX":
                 self.done.append(action_id)
+            self.read_due(listed[action_id], item["text"], number)
             return
         try:
             action = parse_action(item["text"], self.today, self.agenda.mentor, self.agenda.mentee)
         except BadInput as exc:
             raise self.fail(number, str(exc)) from None
         self.new_actions.append(action)
+
+    def read_due(self, action: Action, text: str, number: int) -> None:
+        """A due date changed (or taken away) on an open action's line."""
+        from .when import parse_date
+
+        found = re.search(_ACTION_DUE, text)
+        due_on = None
+        if found is not None:
+            try:
+                due_on = parse_date(found["due"], self.today).isoformat()
+            except BadInput as exc:
+                raise self.fail(number, str(exc)) from None
+        if due_on != action.due_on:
+            self.due[action.id] = due_on
 
     def read_goal(self, item: re.Match[str], number: int) -> None:
         if item["id"] is None:
@@ -248,7 +340,8 @@ def owner_role(word: str, mentor: str, mentee: str) -> str | None:
 
 
 def parse_action(text: str, today: date, mentor: str, mentee: str) -> NewAction:
-    """ "mentee: TEXT [due DATE]" (or "(due DATE)") as a NewAction; the owner may be a handle."""
+    """ "mentee: TEXT [due DATE]" (or "(due DATE)") as a NewAction; the owner may be a handle.
+    A TEXT in double quotes is taken as it is, so it may itself end in "due" and words."""
     from .when import parse_date
 
     found = re.fullmatch(_OWNER, text)
@@ -264,12 +357,50 @@ def parse_action(text: str, today: date, mentor: str, mentee: str) -> NewAction:
             f"use mentor, mentee, {mentor} or {mentee}"
         )
     rest, due_on = found["rest"].strip(), None
-    due = re.fullmatch(_DUE_PAREN, rest, re.IGNORECASE)
+    quoted = re.fullmatch(r'(?s)"(?P<text>[^"]*)"(?P<after>.*)', rest)
+    words, after = (quoted["text"].strip(), quoted["after"]) if quoted else ("", rest)
+    due = re.fullmatch(_DUE_PAREN, after, re.IGNORECASE)
     if due is None:
-        worded = re.fullmatch(_DUE_WORD, rest, re.IGNORECASE)
-        due = worded if worded and re.match(_DATE_START, worded["due"]) else None
+        worded = re.fullmatch(_DUE_WORD, after if quoted else rest, re.IGNORECASE)
+        if quoted and worded is None:
+            worded = re.fullmatch(r"(?is)(?P<text>)\s*due\s+(?P<due>.+?)\s*", after)
+        due = worded if worded and _looks_like_a_date(worded["due"], text) else None
     if due is not None:
         rest, due_on = due["text"].strip(), parse_date(due["due"], today).isoformat()
+    if quoted:
+        if (after.strip() and due is None) or (due is not None and due["text"].strip()):
+            raise BadInput(
+                f"action {_shown(text)}: after the quoted text only 'due DATE' may follow"
+            )
+        rest = words
     if not rest:
         raise BadInput(f"action {_shown(text)} says nothing to do: add the text after the owner")
     return NewAction(owner, rest, due_on)
+
+
+# The words a due date starts with, to tell a mistyped one ("due fir") from text that
+# happens to hold "due" ("fix the due date logic").
+_DATE_WORDS = (
+    "today", "tomorrow", "yesterday", "next", "last", "in", "eow", "eom",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+)  # fmt: skip
+
+
+def _looks_like_a_date(words: str, text: str) -> bool:
+    """Whether what follows "due" is meant as a date: it starts like one (then it must be
+    one), or it is a word or two that nearly is (a typo: refused, naming it)."""
+    if re.match(_DATE_START, words):
+        return True
+    from difflib import get_close_matches
+
+    first = words.split()[0].lower() if words.split() else ""
+    if len(words.split()) <= 2 and get_close_matches(first, _DATE_WORDS, n=1, cutoff=0.6):
+        raise BadInput(
+            f"action {_shown(text)}: {_shown(words)} is not a date; fix it, give the date as "
+            '--due, or quote the text to keep "due" in it (mentee: "… due …")'
+        )
+    return False

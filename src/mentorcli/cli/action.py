@@ -7,7 +7,19 @@ from typing import Annotated
 import typer
 
 from ..render.output import emit, say
-from .common import JsonFlag, PairRef, SomePair, local_today, parse_day, record_id
+from .common import (
+    Due,
+    JsonFlag,
+    NoDue,
+    On,
+    PairRef,
+    SomePair,
+    due_change,
+    local_today,
+    on_day,
+    parse_day,
+    record_id,
+)
 from .runtime import runtime
 
 app = typer.Typer(help="Actions: commitments by mentor or mentee, with due dates.")
@@ -35,6 +47,10 @@ def list_(
     overdue: Annotated[
         bool, typer.Option("--overdue", help="Only open actions past their due date.")
     ] = False,
+    status: Annotated[
+        list[str] | None,
+        typer.Option(help="Only actions with this status: open, done, dropped (repeatable)."),
+    ] = None,
     every: Annotated[
         bool, typer.Option("--all", help="Also show done and dropped actions.")
     ] = False,
@@ -43,16 +59,33 @@ def list_(
     """List open actions, soonest due first."""
     from ..services.followups import actions
 
-    found = actions(runtime.store(), pair_ref, local_today(), every=every, overdue=overdue)
-    emit(found, json=json)
+    statuses = () if every else tuple(status or ("open",))
+    store, today = runtime.store(), local_today()
+    emit(actions(store, pair_ref, today, statuses=statuses, overdue=overdue), json=json)
+
+
+@app.command("edit")
+def edit(
+    action_id: ActionId,
+    text: Annotated[str | None, typer.Option(help="What will be done, reworded.")] = None,
+    owner: Annotated[str | None, typer.Option(help="mentor or mentee (or a handle).")] = None,
+    due: Due = None,
+    no_due: NoDue = False,
+) -> None:
+    """Correct an action's text, owner or due date; only the options given change."""
+    from ..services.followups import edit_action
+
+    changes = {"text": text, "owner": owner, "due_on": due_change(due, no_due)}
+    action = edit_action(runtime.store(), action_id, changes)
+    say(f"Updated action #{action.id}.")
 
 
 @app.command("done")
-def done(action_id: ActionId) -> None:
-    """Mark an action done today."""
+def done(action_id: ActionId, on: On = None) -> None:
+    """Mark an action done today, or on the day given."""
     from ..services.followups import finish_action
 
-    action = finish_action(runtime.store(), action_id, "done", local_today().isoformat())
+    action = finish_action(runtime.store(), action_id, "done", on_day(on))
     say(f"Action #{action.id} done.")
 
 

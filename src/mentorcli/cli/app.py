@@ -67,7 +67,7 @@ COMMANDS: Mapping[str, Entry] = {
     "pair": (
         "mentorcli.cli.pair",
         "app",
-        "Pairs (mentorships): start, list, show, pause, resume, end.",
+        "Pairs (mentorships): start, list, show, edit, pause, resume, end.",
     ),
     "expect": (
         "mentorcli.cli.expect",

@@ -67,6 +67,32 @@ def whole(**options: Any) -> Any:
     return typer.Option(max=SQLITE_MAX_INT, **options)
 
 
+On = Annotated[
+    str | None, typer.Option(help="The day it happened, e.g. yesterday (default today).")
+]
+
+
+def on_day(text: str | None) -> str:
+    """The day something happened: today, or a past day the user names (never a future one,
+    so a record typed in after the fact gets its true date and nothing is dated ahead)."""
+    today = local_today().isoformat()
+    day = parse_day(text, past=True) or today
+    if day > today:
+        raise BadInput(f"{text!r} is in the future; give the day it happened")
+    return day
+
+
+Due = Annotated[str | None, typer.Option(help="A new due date, e.g. fri or 2026-12-01.")]
+NoDue = Annotated[bool, typer.Option("--no-due", help="Take the due date away.")]
+
+
+def due_change(due: str | None, no_due: bool) -> str | None:
+    """--due or --no-due as a change: an ISO date, "" to clear it, None to keep it."""
+    if due is not None and no_due:
+        raise BadInput("give --due DATE or --no-due, not both")
+    return "" if no_due else parse_day(due)
+
+
 def split_list(text: str | None) -> tuple[str, ...] | None:
     """`a, b,c` as a tuple of trimmed, non-empty items (None stays None)."""
     if text is None:
@@ -89,9 +115,14 @@ def parse_day(text: str | None, *, past: bool = False) -> str | None:
     return parse_date(text, local_today(), past=past).isoformat()
 
 
-def confirm(question: str, assume_yes: bool) -> None:
-    """Ask on a terminal before destroying data; refuse (exit 2) if the answer is no."""
-    if assume_yes or not runtime.interactive():
+def confirm(question: str, assume_yes: bool, *, required: bool = False) -> None:
+    """Ask on a terminal before destroying data; refuse (exit 2) if the answer is no. With
+    `required`, a run with no terminal to ask on needs --yes."""
+    if assume_yes:
+        return
+    if not runtime.interactive():
+        if required:
+            raise BadInput("no terminal to confirm on; add --yes to go ahead")
         return
     from ..render.text import visible
 

@@ -8,7 +8,7 @@ import typer
 
 from ..render.output import emit, say
 from ..vocabulary import EXPECTATION_TOPICS
-from .common import JsonFlag, PairRef, local_today, parse_day, record_id
+from .common import JsonFlag, PairRef, local_today, on_day, parse_day, record_id
 from .runtime import runtime
 
 app = typer.Typer(help="Expectations: what mentor and mentee agreed to expect of each other.")
@@ -27,12 +27,15 @@ def add(
         str, typer.Option(help=f"What it is about: {', '.join(EXPECTATION_TOPICS)}.")
     ] = "other",
     review: Review = None,
+    agreed: Annotated[
+        str | None, typer.Option(help="When it was agreed, e.g. 2026-09-10 (default today).")
+    ] = None,
 ) -> None:
     """Record an expectation both sides agreed to."""
     from ..services.agreement import add_expectation
 
-    today = local_today().isoformat()
-    found = add_expectation(runtime.store(), pair_ref, topic, text, parse_day(review), today)
+    day = on_day(agreed)
+    found = add_expectation(runtime.store(), pair_ref, topic, text, parse_day(review), day)
     say(f"Added expectation #{found.id} ({found.topic}).")
 
 

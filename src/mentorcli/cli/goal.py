@@ -7,7 +7,18 @@ from typing import Annotated
 import typer
 
 from ..render.output import emit, say
-from .common import JsonFlag, PairRef, local_today, parse_day, record_id
+from .common import (
+    Due,
+    JsonFlag,
+    NoDue,
+    On,
+    PairRef,
+    due_change,
+    local_today,
+    on_day,
+    parse_day,
+    record_id,
+)
 from .runtime import runtime
 
 app = typer.Typer(help="Goals: add them, track progress 0-100, mark them done or dropped.")
@@ -45,6 +56,22 @@ def list_(
     emit(goals(runtime.store(), pair_ref, local_today(), every=every), json=json)
 
 
+@app.command("edit")
+def edit(
+    goal_id: GoalId,
+    title: Annotated[str | None, typer.Option(help="The goal, reworded.")] = None,
+    detail: Annotated[str | None, typer.Option(help="More about it.")] = None,
+    due: Due = None,
+    no_due: NoDue = False,
+) -> None:
+    """Correct a goal's title, detail or due date; only the options given change."""
+    from ..services.agreement import edit_goal
+
+    changes = {"title": title, "detail": detail, "due_on": due_change(due, no_due)}
+    goal = edit_goal(runtime.store(), goal_id, changes)
+    say(f"Updated goal #{goal.id}.")
+
+
 @app.command("progress")
 def progress(
     goal_id: GoalId,
@@ -58,11 +85,11 @@ def progress(
 
 
 @app.command("done")
-def done(goal_id: GoalId) -> None:
-    """Mark a goal achieved today."""
+def done(goal_id: GoalId, on: On = None) -> None:
+    """Mark a goal achieved today, or on the day given."""
     from ..services.agreement import finish_goal
 
-    goal = finish_goal(runtime.store(), goal_id, "achieved", local_today().isoformat())
+    goal = finish_goal(runtime.store(), goal_id, "achieved", on_day(on))
     say(f"Goal #{goal.id} achieved on {goal.achieved_on}.")
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -70,56 +71,77 @@ def goal_progress(values: list[str]) -> dict[int, int]:
     return found
 
 
-def filled_in_editor(agenda: LogAgenda, prefill: Filled) -> Filled:
-    """Open the editor on the template; an unchanged or emptied template logs nothing.
+def filled_in_editor(agenda: LogAgenda, prefill: Filled, session: int | None = None) -> Filled:
+    """Open the editor on the template; an unchanged or emptied template changes nothing.
 
     On a terminal, a template that cannot be read opens again with the problem on top."""
     from ..editor import edit_text
     from ..errors import BadInput
     from ..notes_template import TemplateError, build, parse
 
-    today = local_today()
-    text = build(agenda, prefill)
-    offered = parse(text, agenda, today)
+    today, check = local_today(), _when_check()
+    text = build(agenda, prefill, session=session)
+    offered = parse(text, agenda, today, check)
+    nothing = "nothing logged" if session is None else "nothing changed"
     while True:
         edited = edit_text(text)
         if edited == text:
-            raise BadInput("nothing logged: the template was not changed")
+            raise BadInput(f"{nothing}: the template was not changed")
         try:
-            filled = None if not edited.strip() else parse(edited, agenda, today)
+            filled = None if not edited.strip() else parse(edited, agenda, today, check)
         except TemplateError as exc:
             if not runtime.interactive():
-                raise BadInput(f"nothing logged: {exc}") from None
+                raise BadInput(f"{nothing}: {exc}") from None
             text = f"# PROBLEM: {exc}\n{edited}"
             continue
         # Compared as read, so an editor that only rewrites line endings changes nothing.
         if filled is None or filled == offered:
-            raise BadInput("nothing logged: the template was not changed")
+            raise BadInput(f"{nothing}: the template was not changed")
         return filled
 
 
+def _when_check() -> Callable[[str], object]:
+    from ..services.sessions import started_at
+
+    return lambda text: started_at(text, runtime.now(), runtime.local_zone())
+
+
+def local_text(moment: tuple[str, str]) -> str:
+    """A stored start as its logger typed it: wall-clock time in their zone (with the offset
+    where the clocks show that time twice)."""
+    from ..when import from_utc_iso
+    from ..zones import zone
+
+    local = from_utc_iso(moment[0]).astimezone(zone(moment[1]))
+    shown = local.strftime("%Y-%m-%d %H:%M")
+    twice = local.replace(fold=1 - local.fold).utcoffset() != local.utcoffset()
+    return f"{shown} {local:%z}" if twice else shown
+
+
 def given_on_command_line(
-    pair: Pair,
-    today: date,
-    notes: str | None,
-    rapport: int | None,
-    engagement: int | None,
-    actions: list[str] | None,
-    covered: list[int] | None,
-    goals: list[str] | None,
-) -> Filled:
-    """The options, checked, in the shape the template fills in."""
+    pair: Pair, today: date, options: dict[str, Any]
+) -> tuple[Filled, tuple[str, str]]:
+    """The options, checked, in the shape the template fills in; and the start to the
+    second, for a `when:` left as it was offered."""
     from ..notes_template import Filled, parse_action
     from ..services import checks
+    from ..services.sessions import started_at
 
+    moment = started_at(options["when"], runtime.now(), runtime.local_zone())
+    actions = options["action"] or []
+    notes = options["notes"]
     return Filled(
-        rapport=checks.score("rapport", rapport),
-        engagement=checks.score("engagement", engagement),
+        when=local_text(moment),
+        minutes=options["minutes"],
+        channel=checks.channel(options["channel"]) or "",
+        tech_issue=options["tech_issue"] or "",
+        rapport=checks.score("rapport", options["rapport"]),
+        engagement=checks.score("engagement", options["engagement"]),
         notes=notes_from(notes) if notes is not None else "",
-        progress=goal_progress(goals or []),
-        new_actions=tuple(parse_action(a, today, pair.mentor, pair.mentee) for a in actions or []),
-        covered=tuple(covered or ()),
-    )
+        progress=goal_progress(options["goal"] or []),
+        new_actions=tuple(parse_action(a, today, pair.mentor, pair.mentee) for a in actions),
+        covered=tuple(options["covered"] or ()),
+    ), moment
 
 
 def merged(given: Filled, store: Store, pair: Pair) -> Filled:
@@ -137,29 +159,27 @@ def merged(given: Filled, store: Store, pair: Pair) -> Filled:
     )
 
 
-def session_record(
-    filled: Filled,
-    moment: tuple[str, str],
-    channel: str | None,
-    minutes: int | None,
-    tech_issue: str | None,
-) -> SessionRecord:
-    from ..services.sessions import SessionRecord
+def session_record(filled: Filled, offered: tuple[str, str]) -> SessionRecord:
+    from ..services.sessions import SessionRecord, started_at
 
+    moment = offered
+    if filled.when != local_text(offered):
+        moment = started_at(filled.when or None, runtime.now(), runtime.local_zone())
     return SessionRecord(
         started_at=moment[0],
         zone=moment[1],
-        channel=channel,
-        minutes=minutes,
+        channel=filled.channel or None,
+        minutes=filled.minutes,
         notes=filled.notes,
         rapport=filled.rapport,
         engagement=filled.engagement,
-        tech_issue=tech_issue or "",
+        tech_issue=filled.tech_issue,
         actions=filled.new_actions,
         done=filled.done,
         covered=filled.covered,
         progress=tuple(filled.progress.items()),
         topics=filled.new_topics,
+        due=tuple(filled.due.items()),
     )
 
 
@@ -186,23 +206,24 @@ def log(
     goal: Annotated[
         list[str] | None, typer.Option(help="Goal progress as ID=PCT, e.g. 3=40 (repeatable).")
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Log it even if the same session is on record.")
+    ] = False,
 ) -> None:
     """Record a session or async touchpoint, its notes and follow-ups, in one go."""
+    options = dict(locals())  # the parameters, by name, before anything else is bound
     from ..render.sessions import logged_summary
-    from ..services.checks import channel as known_channel
     from ..services.pairs import resolve_pair
-    from ..services.sessions import log_session, started_at
+    from ..services.sessions import log_session
 
-    store, today = runtime.store(), local_today()
+    store = runtime.store()
     pair = resolve_pair(store, pair_ref)
-    moment = started_at(when, runtime.now(), runtime.local_zone())
-    given = given_on_command_line(pair, today, notes, rapport, engagement, action, covered, goal)
-    known_channel(channel)
+    given, moment = given_on_command_line(pair, local_today(), options)
     if edit or (notes is None and runtime.interactive()):
         given = merged(given, store, pair)
     elif notes is None:
         from ..errors import BadInput
 
         raise BadInput(NO_NOTES)
-    record = session_record(given, moment, channel, minutes, tech_issue)
-    say(logged_summary(log_session(store, pair.id, record, today.isoformat())))
+    record = session_record(given, moment)
+    say(logged_summary(log_session(store, pair.id, record, force=force)))

@@ -8,10 +8,19 @@ import typer
 
 from ..render.output import emit, say
 from ..vocabulary import CHANNELS
-from .common import JsonFlag, PairRef, complete_handle, local_today, parse_day
+from .common import (
+    JsonFlag,
+    PairRef,
+    Yes,
+    complete_handle,
+    confirm,
+    local_today,
+    on_day,
+    parse_day,
+)
 from .runtime import runtime
 
-app = typer.Typer(help="Pairs (mentorships): start, list, show, pause, resume, end.")
+app = typer.Typer(help="Pairs (mentorships): start, list, show, edit, pause, resume, end.")
 
 
 @app.command("add")
@@ -71,11 +80,31 @@ def show_(pair_ref: PairRef, json: JsonFlag = False) -> None:
     emit(show_pair(runtime.store(), pair_ref, runtime.now()), json=json)
 
 
-def _change(pair_ref: str, verb: str, done: str) -> None:
+def _change(pair_ref: str, verb: str, done: str, on: str | None = None, why: str = "") -> None:
     from ..services.pairs import change_status
 
-    pair = change_status(runtime.store(), pair_ref, verb, local_today().isoformat())
+    day = on or local_today().isoformat()
+    pair = change_status(runtime.store(), pair_ref, verb, day, why)
     say(f"{done} {pair.ref} (#{pair.id}): now {pair.status}.")
+
+
+@app.command("edit")
+def edit(
+    pair_ref: PairRef,
+    cadence: Annotated[str | None, typer.Option(help="A new cadence, e.g. every 2 weeks.")] = None,
+    channel: Annotated[str | None, typer.Option(help=f"{', '.join(CHANNELS)}.")] = None,
+    focus: Annotated[str | None, typer.Option(help="What the mentorship is about.")] = None,
+    start: Annotated[str | None, typer.Option(help="When it started.")] = None,
+) -> None:
+    """Change a pair's cadence, channel, focus or start date; only the options given change."""
+    from ..cadence import parse_cadence
+    from ..services import checks
+    from ..services.pairs import edit_pair
+
+    changes = {"cadence": parse_cadence(cadence).text if cadence else None, "focus": focus}
+    changes |= {"channel": checks.channel(channel), "start_date": parse_day(start, past=True)}
+    pair = edit_pair(runtime.store(), pair_ref, changes)
+    say(f"Updated {pair.ref} (#{pair.id}).")
 
 
 @app.command("pause")
@@ -96,6 +125,17 @@ def end(
     completed: Annotated[
         bool, typer.Option("--completed", help="Mark it completed (goals met) rather than ended.")
     ] = False,
+    reason: Annotated[str, typer.Option(help="Why it ended, for the record.")] = "",
+    on: Annotated[str | None, typer.Option(help="When it ended (default today).")] = None,
+    yes: Yes = False,
 ) -> None:
-    """End a pair; its record stays."""
-    _change(pair_ref, "complete" if completed else "end", "Ended")
+    """End a pair; its record stays, and 'pair reopen' undoes it."""
+    confirm(f"End {pair_ref}?", yes, required=True)
+    verb = "complete" if completed else "end"
+    _change(pair_ref, verb, "Ended", on_day(on), reason)
+
+
+@app.command("reopen")
+def reopen(pair_ref: PairRef) -> None:
+    """Undo an end: the pair is active again."""
+    _change(pair_ref, "reopen", "Reopened")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -37,9 +37,9 @@ def sessions(
 @app.command("show")
 def show_(session_id: SessionId, json: JsonFlag = False) -> None:
     """Show one session in full: notes, both people's local times, follow-ups."""
-    from ..services.sessions import show_session
+    from ..services.sessions import session_detail
 
-    emit(show_session(runtime.store(), session_id), json=json)
+    emit(session_detail(runtime.store(), session_id), json=json)
 
 
 @app.command("edit")
@@ -52,16 +52,51 @@ def edit(
     rapport: Rapport = None,
     engagement: Engagement = None,
     tech_issue: TechIssue = None,
+    in_editor: Annotated[
+        bool, typer.Option("--edit", help="Open $EDITOR on the whole session, even off a terminal.")
+    ] = False,
 ) -> None:
-    """Correct a session; only the options given change."""
+    """Correct a session: only the options given change; with none, on a terminal, $EDITOR
+    opens on the whole session (when, length, channel, ratings, tech issue, notes)."""
     from ..services.sessions import edit_session, started_at
 
     moment = started_at(when, runtime.now(), runtime.local_zone()) if when else (None, None)
     changes = {"started_at": moment[0], "zone": moment[1], "minutes": minutes}
     changes |= {"channel": channel, "rapport": rapport, "engagement": engagement}
     changes |= {"tech_issue": tech_issue, "notes": notes_from(notes) if notes else notes}
+    if in_editor or (runtime.interactive() and all(v is None for v in changes.values())):
+        changes = _edited(session_id)
     session = edit_session(runtime.store(), session_id, changes)
     say(f"Updated session #{session.id}.")
+
+
+def _edited(session_id: int) -> dict[str, Any]:
+    """What the user changed in the whole session, in $EDITOR."""
+    from ..notes_template import Filled, LogAgenda
+    from ..services.sessions import session_detail, started_at
+    from .log import filled_in_editor, local_text
+
+    detail = session_detail(runtime.store(), session_id)
+    found, pair = detail.session, detail.pair
+    offered = local_text((found.started_at, runtime.local_zone()))
+    prefill = Filled(
+        when=offered,
+        minutes=found.minutes,
+        channel=found.channel,
+        tech_issue=found.tech_issue,
+        rapport=found.rapport,
+        engagement=found.engagement,
+        notes=found.notes,
+    )
+    agenda = LogAgenda(pair=pair.ref, mentor=pair.mentor, mentee=pair.mentee)
+    filled = filled_in_editor(agenda, prefill, session=found.id)
+    changes: dict[str, Any] = {"minutes": filled.minutes, "channel": filled.channel or None}
+    changes |= {"rapport": filled.rapport, "engagement": filled.engagement}
+    changes |= {"tech_issue": filled.tech_issue, "notes": filled.notes}
+    if filled.when != offered:
+        now, zone = runtime.now(), runtime.local_zone()
+        changes["started_at"], changes["zone"] = started_at(filled.when or None, now, zone)
+    return changes
 
 
 @app.command("delete")

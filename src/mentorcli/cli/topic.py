@@ -37,6 +37,18 @@ def list_(
     emit(topics(runtime.store(), pair_ref, every=every), json=json)
 
 
+@app.command("edit")
+def edit(
+    topic_id: Annotated[int, record_id("topic")],
+    text: Annotated[str, typer.Argument(help="What to talk about, reworded.")],
+) -> None:
+    """Reword a queued topic."""
+    from ..services.followups import edit_topic
+
+    topic = edit_topic(runtime.store(), topic_id, text)
+    say(f"Updated topic #{topic.id}.")
+
+
 @app.command("drop")
 def drop(topic_id: Annotated[int, record_id("topic")], yes: Yes = False) -> None:
     """Delete a topic from the queue."""

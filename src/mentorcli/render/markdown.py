@@ -113,7 +113,8 @@ def summary_markdown(summary: Summary) -> str:
         )
     out += [
         f"- Status: {pair.status}, since {pair.start_date}"
-        + (f" until {pair.end_date}" if pair.end_date else ""),
+        + (f" until {pair.end_date}" if pair.end_date else "")
+        + (f" ({inline(pair.end_reason)})" if pair.end_reason else ""),
         f"- Cadence: {inline(pair.cadence)}, usually by {pair.channel}",
     ]
     if pair.focus:

@@ -114,7 +114,8 @@ def pair_detail(view: PairView) -> RenderableType:
         ("cadence", pair.cadence),
         ("channel", pair.channel),
         ("started", pair.start_date),
-        ("ended", pair.end_date or ""),
+        ("paused", f"since {pair.paused_on}" if pair.paused_on else ""),
+        ("ended", (pair.end_date or "") + (f": {pair.end_reason}" if pair.end_reason else "")),
     ]
     for label, value in rows:
         if value:

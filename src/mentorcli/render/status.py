@@ -50,12 +50,15 @@ def show_status(status: Status) -> None:
 def status_view(status: Status, width: int = 100) -> list[RenderableType]:
     from rich.text import Text
 
-    if not status.pairs:
+    if not status.pairs and not status.paused:
         return [Text("No active pairs. Start one: mentor pair add MENTOR MENTEE")]
-    parts: list[RenderableType] = [
-        _pair_table(status, width),
-        Text("\nNeeds attention", style="bold"),
-    ]
+    parts: list[RenderableType] = []
+    if status.pairs:
+        parts.append(_pair_table(status, width))
+    else:
+        parts.append(Text("No active pairs."))
+    parts += _paused(status)
+    parts.append(Text("\nNeeds attention", style="bold"))
     if not status.attention:
         parts.append(Text("  nothing: every pair is on track", style="green"))
     for item in status.attention[:SHOWN]:
@@ -66,6 +69,18 @@ def status_view(status: Status, width: int = 100) -> list[RenderableType]:
     if len(status.attention) > SHOWN:
         more = len(status.attention) - SHOWN
         parts.append(Text(f"  … and {more} more (mentor status --json lists them all)"))
+    return parts
+
+
+def _paused(status: Status) -> list[RenderableType]:
+    from rich.text import Text
+
+    if not status.paused:
+        return []
+    parts: list[RenderableType] = [Text("\nPaused", style="bold")]
+    for p in status.paused:
+        since = f"since {p.since} ({ago(p.days)})" if p.since else "paused"
+        parts.append(Text(f"  {visible(p.pair)}: {since}", style="dim"))
     return parts
 
 

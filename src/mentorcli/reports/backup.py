@@ -188,6 +188,8 @@ CHECKS: dict[str, dict[str, Check]] = {
         "channel": _choice(CHANNELS),
         "start_date": _date,
         "end_date": _optional(_date),
+        "end_reason": _text,
+        "paused_on": _optional(_date),
     },
     "expectations": {
         "topic": _choice(EXPECTATION_TOPICS),
@@ -223,6 +225,10 @@ CHECKS: dict[str, dict[str, Check]] = {
     },
     "topics": {"text": _text},
 }
+
+
+# Fields added after the format's first version, and what a backup without them means.
+ADDED_LATER: dict[str, dict[str, Any]] = {"pairs": {"end_reason": "", "paused_on": None}}
 
 
 def _kind(value: Any) -> str:
@@ -285,7 +291,11 @@ def _record(item: dict[str, Any], section: Section, where: str) -> dict[str, Any
     checks: dict[str, Check] = {"uid": _uid, **CHECKS[section.name], **_STAMPS}
     checks.update({name: _optional(_uid) for name in section.refs})
     record: dict[str, Any] = {}
+    defaults = ADDED_LATER.get(section.name, {})
     for name in section.fields:
+        if name not in item and name in defaults:
+            record[name] = defaults[name]
+            continue
         if name not in item:
             raise BadInput(f"{where}: the field {name!r} is missing; nothing was imported")
         try:

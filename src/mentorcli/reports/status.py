@@ -12,6 +12,7 @@ from ..zones import zone as _zone
 from .agenda import lapsed, next_due
 
 if TYPE_CHECKING:
+    from ..model import Pair
     from ..store.reports import DueReview, OverdueAction, PairActivity
 
 # A trend compares the mean of the last three ratings with the (up to) three before.
@@ -73,10 +74,35 @@ KIND_ORDER = {"lapsed": 0, "falling": 1, "overdue-action": 2, "review": 3}
 
 
 @dataclass(frozen=True)
+class Paused:
+    """A paused pair: no cadence is expected of it, but it is not forgotten."""
+
+    pair_id: int
+    pair: str
+    since: str | None  # the day it was paused (None when paused before that was recorded)
+    days: int | None
+
+
+@dataclass(frozen=True)
 class Status:
     today: str
     pairs: tuple[PairStatus, ...]
     attention: tuple[Attention, ...]
+    paused: tuple[Paused, ...] = ()
+
+
+def paused_pairs(pairs: Sequence[Pair], today: date) -> tuple[Paused, ...]:
+    """Paused pairs, the longest paused first."""
+    found = [
+        Paused(
+            p.id,
+            p.ref,
+            p.paused_on,
+            (today - date.fromisoformat(p.paused_on)).days if p.paused_on else None,
+        )
+        for p in pairs
+    ]
+    return tuple(sorted(found, key=lambda p: (p.since or "", p.pair)))
 
 
 def pair_status(activity: PairActivity, now: datetime, today: date, zone: str) -> PairStatus:
@@ -118,6 +144,7 @@ def build_status(
     now: datetime,
     today: date,
     zone: str,
+    paused: Sequence[Pair] = (),
 ) -> Status:
     pairs = sorted(
         (pair_status(a, now, today, zone) for a in activity),
@@ -148,4 +175,9 @@ def build_status(
         text = f"review expectation #{e.id} ({e.topic}, due {e.review_on}): {e.text}"
         attention.append(Attention("review", review.pair_id, review.pair, text, days, e.id))
     attention.sort(key=lambda a: (KIND_ORDER[a.kind], -a.days, a.pair, a.ref or 0))
-    return Status(today=today.isoformat(), pairs=tuple(pairs), attention=tuple(attention))
+    return Status(
+        today=today.isoformat(),
+        pairs=tuple(pairs),
+        attention=tuple(attention),
+        paused=paused_pairs(paused, today),
+    )

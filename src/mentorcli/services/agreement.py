@@ -131,6 +131,20 @@ def add_goal(store: Store, pair_ref: str, title: str, detail: str, due_on: str |
         return store.goals.add({"pair_id": resolve_pair(store, pair_ref).id, **values})
 
 
+def edit_goal(store: Store, goal_id: int, changes: dict[str, Any]) -> Goal:
+    """Correct a goal's title, detail or due date (a due of "" clears it); None leaves a
+    field as it is."""
+    values = {name: value for name, value in changes.items() if value is not None}
+    if not values:
+        raise BadInput("nothing to change: give --title, --detail, --due or --no-due")
+    if "title" in values:
+        said(values["title"], EMPTY_GOAL)
+    if values.get("due_on") == "":
+        values["due_on"] = None
+    with store.write():
+        return store.goals.update(goal(store, goal_id).id, values)
+
+
 def set_goal_progress(
     store: Store, goal_id: int, progress: int, pair_id: int | None = None
 ) -> Goal:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import BadInput
 from ..model import Action, Topic
 from .checks import said, whole
-from .pairs import belongs, resolve_pair
+from .pairs import belongs, pair, resolve_pair
 
 if TYPE_CHECKING:
     from ..notes_template import NewAction
@@ -86,6 +86,32 @@ def ticked(day: str) -> dict[str, Any]:
     return {"status": "done", "done_on": day}
 
 
+def edit_action(store: Store, action_id: int, changes: dict[str, Any]) -> Action:
+    """Correct an action's text, owner or due date (a due of "" clears it); None leaves a
+    field as it is. The id stays; updated_at moves, so a merge carries the change."""
+    from ..notes_template import owner_role
+
+    values = {name: value for name, value in changes.items() if value is not None}
+    if not values:
+        raise BadInput("nothing to change: give --text, --owner, --due or --no-due")
+    if "text" in values:
+        said(values["text"], EMPTY_ACTION)
+    if values.get("due_on") == "":
+        values["due_on"] = None
+    with store.write():
+        found = action(store, action_id)
+        if "owner" in values:
+            owning = pair(store, found.pair_id)
+            role = owner_role(values["owner"], owning.mentor, owning.mentee)
+            if role is None:
+                raise BadInput(
+                    f"unknown owner {values['owner']!r}: use mentor, mentee, "
+                    f"{owning.mentor} or {owning.mentee}"
+                )
+            values["owner"] = role
+        return store.actions.update(found.id, values)
+
+
 def finish_action(store: Store, action_id: int, status: str, today: str) -> Action:
     """Mark an open action done (today) or dropped."""
     with store.write():
@@ -95,12 +121,20 @@ def finish_action(store: Store, action_id: int, status: str, today: str) -> Acti
 
 
 def actions(
-    store: Store, pair_ref: str | None, today: date, *, every: bool, overdue: bool
+    store: Store, pair_ref: str | None, today: date, *, statuses: tuple[str, ...], overdue: bool
 ) -> ActionList:
-    """Open actions of one pair or of all (every: done and dropped too; overdue: past due)."""
+    """Actions of one pair or of all, with one of `statuses` (every status when empty);
+    `overdue`: only open ones past their due date, in pairs that are not over."""
+    from ..vocabulary import ACTION_STATUSES
+
+    for status in statuses:
+        if status not in ACTION_STATUSES:
+            raise BadInput(f"unknown status {status!r}: use one of {', '.join(ACTION_STATUSES)}")
     pair_id = resolve_pair(store, pair_ref).id if pair_ref else None
-    due_before = today.isoformat() if overdue else None
-    found = store.actions.listing(pair_id, every=every, due_before=due_before)
+    if overdue:
+        found = store.actions.listing(pair_id, due_before=today.isoformat())
+    else:
+        found = store.actions.listing(pair_id, statuses=statuses)
     refs = {p.id: p.ref for p in store.pairs.all()}
     return ActionList(tuple(found), refs, today, one_pair=pair_id is not None)
 
@@ -129,6 +163,12 @@ def cover_topic(store: Store, topic_id: int, pair_id: int, session_id: int) -> T
             f"topic #{topic_id} was covered already, in session #{found.covered_session_id}"
         )
     return store.topics.update(found.id, {"covered_session_id": session_id})
+
+
+def edit_topic(store: Store, topic_id: int, text: str) -> Topic:
+    said(text, EMPTY_TOPIC)
+    with store.write():
+        return store.topics.update(topic(store, topic_id).id, {"text": text})
 
 
 def drop_topic(store: Store, topic_id: int) -> Topic:

@@ -14,8 +14,9 @@ from .people import person
 if TYPE_CHECKING:
     from ..store import Store
 
-# The statuses a pair can be named by one of its people in, and those it is current in.
+# The statuses of a pair that is not over.
 CURRENT = ("active", "paused", "proposed")
+OVER = ("completed", "ended")
 
 # Which status changes make sense, and the verb the user typed for each.
 TRANSITIONS = {
@@ -23,6 +24,7 @@ TRANSITIONS = {
     "resume": ({"paused", "proposed"}, "active"),
     "end": ({"proposed", "active", "paused"}, "ended"),
     "complete": ({"proposed", "active", "paused"}, "completed"),
+    "reopen": (set(OVER), "active"),
 }
 
 
@@ -76,14 +78,21 @@ def resolve_pair(store: Store, ref: str) -> Pair:
         if len(choices) == 1:
             return choices[0]
         _ambiguous(text, choices)
-    active = [p for p in store.pairs.of_person(person(store, text).id) if p.status == "active"]
+    theirs = store.pairs.of_person(person(store, text).id)
+    active = [p for p in theirs if p.status == "active"]
     if len(active) == 1:
         return active[0]
     if not active:
-        raise BadInput(
-            f"{text!r} is in no active pair; name it as MENTOR/MENTEE or by id "
-            "(see 'mentor pair list')"
-        )
+        # A paused (or proposed) pair is meant when it is the person's only one not over.
+        current = [p for p in theirs if p.status in CURRENT]
+        if len(current) == 1:
+            return current[0]
+        if not current:
+            raise BadInput(
+                f"{text!r} is in no active pair; name it as MENTOR/MENTEE or by id "
+                "(see 'mentor pair list')"
+            )
+        active = current
     _ambiguous(text, active)
 
 
@@ -106,6 +115,7 @@ def add_pair(store: Store, mentor: str, mentee: str, fields: PairFields) -> Pair
         mentor_person, mentee_person = person(store, mentor), person(store, mentee)
         if mentor_person.id == mentee_person.id:
             raise BadInput(f"{mentor} cannot mentor themselves; name two different people")
+        _refuse_a_second(store, mentor_person.handle, mentee_person.handle)
         values: dict[str, Any] = {
             "mentor_id": mentor_person.id,
             "mentee_id": mentee_person.id,
@@ -114,20 +124,59 @@ def add_pair(store: Store, mentor: str, mentee: str, fields: PairFields) -> Pair
         return store.pairs.add(values)
 
 
-def change_status(store: Store, ref: str, verb: str, today: str) -> Pair:
+def change_status(store: Store, ref: str, verb: str, today: str, reason: str = "") -> Pair:
+    """Pause, resume, end, complete or reopen a pair; `today` is the day it happens (an end
+    can be dated back), `reason` why it ended."""
     allowed, status = TRANSITIONS[verb]
     with store.write():
         found = resolve_pair(store, ref)
         if found.status not in allowed:
             raise BadInput(f"pair {found.ref} is {found.status}; it cannot {verb}")
-        values: dict[str, Any] = {"status": status}
-        if status in ("ended", "completed"):
-            values["end_date"] = today
+        if status == "active" and found.status in OVER:
+            _refuse_a_second(store, found.mentor, found.mentee, found.id)
+        values: dict[str, Any] = {"status": status, "paused_on": None}
+        if status == "paused":
+            values["paused_on"] = today
+        if status in OVER:
+            if today < found.start_date:
+                raise BadInput(f"{found.ref} started on {found.start_date}; it cannot end before")
+            values.update(end_date=today, end_reason=reason)
+        elif found.status in OVER:
+            values.update(end_date=None, end_reason="")
         return store.pairs.update(found.id, values)
 
 
+def _refuse_a_second(store: Store, mentor: str, mentee: str, pair_id: int = 0) -> None:
+    """One running pair per mentor and mentee: a second is almost certainly a mistake."""
+    same = store.pairs.by_handles(mentor, mentee)
+    running = [p for p in same if p.status in ("active", "paused") and p.id != pair_id]
+    if running:
+        raise BadInput(
+            f"{running[0].ref} is a pair already (#{running[0].id}, {running[0].status}); "
+            f"change it with 'mentor pair edit {running[0].id}'"
+        )
+
+
 def pairs(store: Store, statuses: tuple[str, ...] = ()) -> PairList:
+    from ..vocabulary import PAIR_STATUSES
+
+    for status in statuses:
+        if status not in PAIR_STATUSES:
+            raise BadInput(f"unknown status {status!r}: use one of {', '.join(PAIR_STATUSES)}")
     return PairList(tuple(store.pairs.all(statuses)))
+
+
+def edit_pair(store: Store, ref: str, changes: dict[str, Any]) -> Pair:
+    """Change a pair's focus, cadence, channel or start date; None leaves a field as it is."""
+    values = {name: value for name, value in changes.items() if value is not None}
+    if not values:
+        raise BadInput("nothing to change: give --cadence, --channel, --focus or --start")
+    with store.write():
+        found = resolve_pair(store, ref)
+        start = values.get("start_date", found.start_date)
+        if found.end_date and start > found.end_date:
+            raise BadInput(f"{found.ref} ended on {found.end_date}; it cannot start after that")
+        return store.pairs.update(found.id, values)
 
 
 def show_pair(store: Store, ref: str, now: datetime) -> PairView:

@@ -40,7 +40,8 @@ def status(store: Store, now: datetime, today: date, zone: str) -> Status:
 
     reads, day = store.reports(), today.isoformat()
     activity, overdue = reads.active_activity(day), reads.overdue_actions(day)
-    return build_status(activity, overdue, reads.due_reviews(day), now, today, zone)
+    paused = store.pairs.all(("paused",))
+    return build_status(activity, overdue, reads.due_reviews(day), now, today, zone, paused)
 
 
 def summary(store: Store, pair_ref: str, now: datetime, since: date | None, zone: str) -> Summary:

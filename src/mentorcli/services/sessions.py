@@ -50,6 +50,7 @@ class SessionRecord:
     covered: tuple[int, ...] = ()
     progress: tuple[tuple[int, int], ...] = ()
     topics: tuple[str, ...] = ()
+    due: tuple[tuple[int, str | None], ...] = ()  # open actions whose due date changed
 
 
 @dataclass(frozen=True)
@@ -124,9 +125,21 @@ def session(store: Store, session_id: int) -> Session:
     return found
 
 
-def log_session(store: Store, pair_id: int, record: SessionRecord, today: str) -> Logged:
+def session_day(started_at: str, zone_name: str) -> str:
+    """The day a session happened, where it was logged: what it ticks is done that day."""
+    from ..when import from_utc_iso
+    from ..zones import zone
+
+    return from_utc_iso(started_at).astimezone(zone(zone_name)).date().isoformat()
+
+
+def log_session(
+    store: Store, pair_id: int, record: SessionRecord, *, force: bool = False
+) -> Logged:
     """The session, its new and finished actions, covered topics and goal progress: all
-    land in one transaction, or (on any bad id) none of it does."""
+    land in one transaction, or (on any bad id) none of it does. What it ticks takes the
+    session's own day, so a session typed in weeks later keeps the record's dates true."""
+    day = session_day(record.started_at, record.zone)
     values: dict[str, Any] = {
         "started_at": record.started_at,
         "zone": record.zone,
@@ -138,21 +151,44 @@ def log_session(store: Store, pair_id: int, record: SessionRecord, today: str) -
     }
     with store.write():
         found = pair(store, pair_id)
+        if not force:
+            _refuse_a_repeat(store, found.id, record)
         channel_used = channel(record.channel) or found.channel
         logged = store.sessions.add({"pair_id": found.id, "channel": channel_used, **values})
         added = [new_action(store, found.id, a, logged.id) for a in record.actions]
+        for action_id, due_on in record.due:
+            store.actions.update(open_action(store, action_id, found.id).id, {"due_on": due_on})
         done = [
-            store.actions.update(open_action(store, a, found.id).id, ticked(today))
+            store.actions.update(open_action(store, a, found.id).id, ticked(day))
             for a in dict.fromkeys(record.done)
         ]
         covered = [
             cover_topic(store, t, found.id, logged.id) for t in dict.fromkeys(record.covered)
         ]
-        progress = dict(record.progress)
-        goals = [set_goal_progress(store, g, pct, found.id) for g, pct in progress.items()]
+        goals = [
+            _progress(store, g, pct, found.id, day) for g, pct in dict(record.progress).items()
+        ]
         queued = [store.topics.add({"pair_id": found.id, "text": t}) for t in record.topics]
         return Logged(
             found, logged, tuple(added), tuple(done), tuple(covered), tuple(goals), tuple(queued)
+        )
+
+
+def _progress(store: Store, goal_id: int, percent: int, pair_id: int, day: str) -> Goal:
+    """A goal moved by a session; at 100% it is achieved, on the session's day."""
+    moved = set_goal_progress(store, goal_id, percent, pair_id)
+    if percent < 100:
+        return moved
+    return store.goals.update(goal_id, {"status": "achieved", "achieved_on": day})
+
+
+def _refuse_a_repeat(store: Store, pair_id: int, record: SessionRecord) -> None:
+    """The same pair, start and notes again is almost certainly the same session twice."""
+    same = store.sessions.same(pair_id, record.started_at, record.notes)
+    if same is not None:
+        raise BadInput(
+            f"session #{same} of this pair has the same start and notes; "
+            "nothing logged (add --force to log it again)"
         )
 
 
@@ -176,7 +212,7 @@ def sessions(store: Store, pair_ref: str, since: str | None, limit: int) -> Sess
     return SessionList(found, tuple(listed))
 
 
-def show_session(store: Store, session_id: int) -> SessionDetail:
+def session_detail(store: Store, session_id: int) -> SessionDetail:
     found = session(store, session_id)
     owner = pair(store, found.pair_id)
     people = (person(store, owner.mentor), person(store, owner.mentee))

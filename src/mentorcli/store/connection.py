@@ -202,6 +202,9 @@ def migrate(
     from sqlite_utils import Database
 
     now = (clock or (lambda: datetime.now(UTC)))()
+    # A migration may rebuild a table, which SQLite allows only with foreign keys off (they
+    # cannot change inside a transaction); every reference is checked again before commit.
+    conn.execute("PRAGMA foreign_keys = OFF")
     conn.execute("BEGIN IMMEDIATE")
     copy: Path | None = None
     try:
@@ -217,6 +220,9 @@ def migrate(
         applied = len(schema.migrations().applied(db))
         conn.execute(f"PRAGMA user_version = {applied}")
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise sqlite3.IntegrityError(f"{len(broken)} broken reference(s), e.g. {broken[0]}")
         conn.execute("COMMIT")
     except BaseException as exc:
         if conn.in_transaction:
@@ -227,6 +233,8 @@ def migrate(
         if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
             raise DatabaseBusy(f"{path} stayed busy during the upgrade{where}") from exc
         raise DatabaseUnusable(f"upgrading {path} failed ({exc}); nothing changed{where}") from exc
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
     return copy
 
 

@@ -41,7 +41,16 @@ SECTIONS = (
     Section(
         "pairs",
         "pair",
-        ("status", "focus", "cadence", "channel", "start_date", "end_date"),
+        (
+            "status",
+            "focus",
+            "cadence",
+            "channel",
+            "start_date",
+            "end_date",
+            "end_reason",
+            "paused_on",
+        ),
         {"mentor": ("mentor_id", "people"), "mentee": ("mentee_id", "people")},
     ),
     Section(

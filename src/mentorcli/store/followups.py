@@ -13,19 +13,28 @@ class Actions(Table[Action]):
     model = Action
 
     def listing(
-        self, pair_id: int | None = None, *, every: bool = False, due_before: str | None = None
+        self,
+        pair_id: int | None = None,
+        *,
+        statuses: tuple[str, ...] = ("open",),
+        due_before: str | None = None,
     ) -> list[Action]:
-        """Open actions (every: all of them); due_before keeps open ones due before that day."""
+        """Actions with one of `statuses` (all when empty), of one pair or of all; with
+        `due_before`, only those due before that day in pairs that are not over."""
         where: list[str] = []
         params: list[Any] = []
         if pair_id is not None:
             where.append("pair_id = ?")
             params.append(pair_id)
+        if statuses:
+            where.append(f"status IN ({', '.join('?' for _ in statuses)})")
+            params += statuses
         if due_before is not None:
-            where.append("status = 'open' AND due_on < ?")
+            where.append(
+                "due_on < ? AND pair_id IN "
+                "(SELECT id FROM pair WHERE status NOT IN ('ended', 'completed'))"
+            )
             params.append(due_before)
-        elif not every:
-            where.append("status = 'open'")
         clause = f" WHERE {' AND '.join(where)}" if where else ""
         return self._records(
             f"SELECT * FROM action{clause} "

@@ -229,12 +229,45 @@ def search_index_by_rowid(db: Database) -> None:
         db.execute(statement)
 
 
+# The record tables, parents first.
+RECORD_TABLES = ("person", "pair", "expectation", "goal", "session", "action", "topic")
+
+
+def ids_never_reused(db: Database) -> None:
+    """Every record table keyed by AUTOINCREMENT, so the id of a deleted record stays a gap
+    ("see session #23" in a note never comes to mean another session); and what a pair's
+    end and pause need. Each table is rebuilt, its rows, indexes and triggers kept as they
+    were; migrate() turns foreign keys off around it, as SQLite's table rebuild requires."""
+    for table in RECORD_TABLES:
+        row = db.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]
+        ).fetchone()
+        attached = [
+            found[0]
+            for found in db.execute(
+                "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') "
+                "AND sql IS NOT NULL ORDER BY type, name",
+                [table],
+            ).fetchall()
+        ]
+        create = row[0].replace("id INTEGER PRIMARY KEY,", "id INTEGER PRIMARY KEY AUTOINCREMENT,")
+        db.execute(create.replace(f"CREATE TABLE {table} (", f"CREATE TABLE {table}_new (", 1))
+        db.execute(f"INSERT INTO {table}_new SELECT * FROM {table}")
+        db.execute(f"DROP TABLE {table}")
+        db.execute(f"ALTER TABLE {table}_new RENAME TO {table}")
+        for statement in attached:
+            db.execute(statement)
+    db.execute("ALTER TABLE pair ADD COLUMN end_reason TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE pair ADD COLUMN paused_on TEXT")
+
+
 # Append only, in order: a database's user_version is how many of these it has had, so a
 # released migration is never renamed, reordered, changed or removed.
 MIGRATIONS: tuple[tuple[str, Callable[[Database], None]], ...] = (
     ("0001_core_tables", core_tables),
     ("0002_full_text_index", full_text_index),
     ("0003_search_index_by_rowid", search_index_by_rowid),
+    ("0004_ids_never_reused", ids_never_reused),
 )
 
 

@@ -19,3 +19,12 @@ class Sessions(Table[Session]):
             "ORDER BY started_at DESC, id DESC LIMIT ?",
             (pair_id, since or "", -1 if limit is None else limit),
         )
+
+    def same(self, pair_id: int, started_at: str, notes: str) -> int | None:
+        """The id of a session of the pair with this start and these notes, if any."""
+        row = self._db.one(
+            "SELECT id FROM session WHERE pair_id = ? AND started_at = ? AND notes = ? "
+            "ORDER BY id LIMIT 1",
+            (pair_id, started_at, notes),
+        )
+        return None if row is None else int(row["id"])
