@@ -137,8 +137,8 @@ def _fields(agenda: LogAgenda, filled: Filled, session: int | None) -> list[str]
         lines = [f"# mentor session edit {session} ({flat(agenda.pair)}): change what is wrong."]
     return [
         *lines,
-        "# when: in your time zone, e.g. 2026-11-20 15:00; channel: video, call, chat, email, "
-        "doc or in-person.",
+        "# when: in your time zone, e.g. 2026-11-20 15:00.",
+        "# channel: video, call, chat, email, doc or in-person.",
         "# Quit without saving a change to change nothing.",
         "",
         f"when: {filled.when}".rstrip(),

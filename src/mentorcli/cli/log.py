@@ -133,7 +133,7 @@ def given_on_command_line(
     return Filled(
         when=local_text(moment),
         minutes=options["minutes"],
-        channel=checks.channel(options["channel"]) or "",
+        channel=checks.channel(options["channel"]) or pair.channel,
         tech_issue=options["tech_issue"] or "",
         rapport=checks.score("rapport", options["rapport"]),
         engagement=checks.score("engagement", options["engagement"]),
