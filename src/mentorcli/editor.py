@@ -25,12 +25,15 @@ def read_stdin() -> str:
     return text.rstrip("\n")
 
 
-def editor_command(environ: Mapping[str, str] | None = None) -> list[str]:
-    """$VISUAL, else $EDITOR, else vi, split the way a shell would."""
+def editor_command(environ: Mapping[str, str] | None = None, chosen: str = "") -> list[str]:
+    """The `editor` setting (`chosen`), else $VISUAL, else $EDITOR, else vi, split the way a
+    shell would."""
     import shlex
 
     env = os.environ if environ is None else environ
-    command = env.get("VISUAL", "").strip() or env.get("EDITOR", "").strip() or "vi"
+    command = (
+        chosen.strip() or env.get("VISUAL", "").strip() or env.get("EDITOR", "").strip() or "vi"
+    )
     try:
         words = shlex.split(command)
     except ValueError as exc:
@@ -38,7 +41,7 @@ def editor_command(environ: Mapping[str, str] | None = None) -> list[str]:
     return words or ["vi"]
 
 
-def edit_text(initial: str, environ: Mapping[str, str] | None = None) -> str:
+def edit_text(initial: str, environ: Mapping[str, str] | None = None, chosen: str = "") -> str:
     """Open the user's editor on `initial` and return what they saved.
 
     The temporary file is readable by the user alone and removed however this ends,
@@ -50,7 +53,7 @@ def edit_text(initial: str, environ: Mapping[str, str] | None = None) -> str:
     import tempfile
     import threading
 
-    command = editor_command(environ)
+    command = editor_command(environ, chosen)
     handle, name = tempfile.mkstemp(prefix="mentor-notes-", suffix=".md")  # mode 0600
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:

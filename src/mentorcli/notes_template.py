@@ -57,6 +57,7 @@ class LogAgenda:
     mentor: str
     mentee: str
     actions: tuple[Action, ...] = ()
+    me: str = ""  # the `me` setting: "me:" owns an action when it is one of the pair
     goals: tuple[Goal, ...] = ()
     topics: tuple[Topic, ...] = ()
 
@@ -283,7 +284,8 @@ class _Reader:
             self.read_due(listed[action_id], item["text"], number)
             return
         try:
-            action = parse_action(item["text"], self.today, self.agenda.mentor, self.agenda.mentee)
+            agenda = self.agenda
+            action = parse_action(item["text"], self.today, agenda.mentor, agenda.mentee, agenda.me)
         except BadInput as exc:
             raise self.fail(number, str(exc)) from None
         self.new_actions.append(action)
@@ -331,15 +333,18 @@ def _shown(text: str) -> str:
     return f'"{shown[:50]}…"' if len(shown) > 50 else f'"{shown}"'
 
 
-def owner_role(word: str, mentor: str, mentee: str) -> str | None:
-    """mentor or mentee for what the user typed as an owner: the role or a handle."""
+def owner_role(word: str, mentor: str, mentee: str, me: str = "") -> str | None:
+    """mentor or mentee for what the user typed as an owner: the role, a handle, or `me`
+    (standing for the `me` handle)."""
     lowered = word.strip().lower()
+    if lowered == "me" and me:
+        lowered = me.lower()
     roles = {"mentor": "mentor", "mentee": "mentee", mentor.lower(): "mentor"}
     roles.setdefault(mentee.lower(), "mentee")
     return roles.get(lowered)
 
 
-def parse_action(text: str, today: date, mentor: str, mentee: str) -> NewAction:
+def parse_action(text: str, today: date, mentor: str, mentee: str, me: str = "") -> NewAction:
     """ "mentee: TEXT [due DATE]" (or "(due DATE)") as a NewAction; the owner may be a handle.
     A TEXT in double quotes is taken as it is, so it may itself end in "due" and words."""
     from .when import parse_date
@@ -350,7 +355,7 @@ def parse_action(text: str, today: date, mentor: str, mentee: str) -> NewAction:
             f"action {_shown(text)} has no owner: start it with 'mentor:' or 'mentee:', "
             "e.g. 'mentee: draft the PR due fri'"
         )
-    owner = owner_role(found["owner"], mentor, mentee)
+    owner = owner_role(found["owner"], mentor, mentee, me)
     if owner is None:
         raise BadInput(
             f"unknown owner {_shown(found['owner'])} in action {_shown(text)}: "

@@ -16,7 +16,9 @@ from .common import (
     SomePair,
     due_change,
     local_today,
+    me,
     on_day,
+    pair_named,
     parse_day,
     record_id,
 )
@@ -37,7 +39,7 @@ def add(
     """Add an action (a commitment) to a pair."""
     from ..services.followups import add_action
 
-    action = add_action(runtime.store(), pair_ref, owner, text, parse_day(due))
+    action = add_action(runtime.store(), pair_named(pair_ref), me(owner), text, parse_day(due))
     say(f"Added action #{action.id} for the {action.owner}.")
 
 
@@ -61,7 +63,12 @@ def list_(
 
     statuses = () if every else tuple(status or ("open",))
     store, today = runtime.store(), local_today()
-    emit(actions(store, pair_ref, today, statuses=statuses, overdue=overdue), json=json)
+    emit(
+        actions(
+            store, pair_ref and pair_named(pair_ref), today, statuses=statuses, overdue=overdue
+        ),
+        json=json,
+    )
 
 
 @app.command("edit")

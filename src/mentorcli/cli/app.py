@@ -90,6 +90,11 @@ COMMANDS: Mapping[str, Entry] = {
         "Actions: commitments by mentor or mentee, with due dates.",
     ),
     "topic": ("mentorcli.cli.topic", "app", "Topics: queue items to talk about next time."),
+    "config": (
+        "mentorcli.cli.config",
+        "app",
+        "Settings: me, default_pair, tz, week_start, editor.",
+    ),
     "db": (
         "mentorcli.cli.data",
         "db_app",

@@ -53,8 +53,43 @@ SomePair = Annotated[
         autocompletion=complete_pair,
     ),
 ]
+MaybePair = Annotated[
+    str | None,
+    typer.Argument(
+        metavar="[PAIR]",
+        help="MENTOR/MENTEE, the pair's id, or one handle (default: the default_pair setting, "
+        "else your one pair).",
+        autocompletion=complete_pair,
+    ),
+]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 Yes = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
+
+
+def me(text: str) -> str:
+    """A handle as typed, with `me` standing for the `me` setting."""
+    if text.strip().lower() != "me":
+        return text
+    mine = runtime.config().me
+    if not mine:
+        raise BadInput("'me' stands for your handle once it is set: mentor config set me HANDLE")
+    return mine
+
+
+def pair_named(text: str | None) -> str:
+    """A pair reference as the services read it: `me` replaced by my handle, and with none
+    given, the default_pair setting, else my handle (which names my one pair)."""
+    if text is not None:
+        return "/".join(me(part) for part in text.split("/")) if "/" in text else me(text)
+    config = runtime.config()
+    if config.get("default_pair"):
+        return config.get("default_pair")
+    if config.me:
+        return config.me
+    raise BadInput(
+        "name a PAIR (MENTOR/MENTEE, an id, or a handle), or set one for every command: "
+        "mentor config set default_pair PAIR (or: mentor config set me HANDLE)"
+    )
 
 
 def record_id(noun: str) -> Any:

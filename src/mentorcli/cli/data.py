@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..errors import BadInput
-from .common import JsonFlag, complete_pair, local_today
+from .common import JsonFlag, MaybePair, complete_pair, local_today, pair_named
 from .runtime import runtime
 
 if TYPE_CHECKING:
@@ -30,7 +30,8 @@ def export(
         str | None,
         typer.Argument(
             metavar="[PAIR]",
-            help="The pair to summarise: MENTOR/MENTEE, its id, or one handle.",
+            help="The pair to summarise: MENTOR/MENTEE, its id, or one handle (default: the "
+            "default_pair setting, else your one pair).",
             autocompletion=complete_pair,
         ),
     ] = None,
@@ -50,13 +51,13 @@ def export(
     """A pair's progress summary (Markdown or JSON), or with --all a complete backup."""
     from ..files import write_private
 
-    if every == (pair_ref is not None):
+    if every and pair_ref is not None:
         raise BadInput("name a PAIR for its progress summary, or give --all for a full backup")
     if every and (since is not None or format_ != "markdown"):
         raise BadInput("--all writes every record as JSON; leave out --since and --format")
     if format_ not in FORMATS:
         raise BadInput(f"unknown format {format_!r}: use markdown or json")
-    text = _backup() if every else _summary(pair_ref or "", format_, since)
+    text = _backup() if every else _summary(pair_ref, format_, since)
     _written(write_private(output, text, force))
 
 
@@ -66,11 +67,11 @@ def _backup() -> str:
     return backup_document(runtime.store(), runtime.now())
 
 
-def _summary(pair_ref: str, format_: str, since: str | None) -> str:
+def _summary(pair_ref: str | None, format_: str, since: str | None) -> str:
     from ..services.reports import summary
 
     day = _day(since, past=True) if since else None
-    found = summary(runtime.store(), pair_ref, runtime.now(), day, runtime.local_zone())
+    found = summary(runtime.store(), pair_named(pair_ref), runtime.now(), day, runtime.local_zone())
     if format_ == "json":
         import json
         from dataclasses import asdict
@@ -138,14 +139,7 @@ def _counts(counts: dict[str, int], verb: str) -> str:
 
 
 def calendar(
-    pair_ref: Annotated[
-        str,
-        typer.Argument(
-            metavar="PAIR",
-            help="MENTOR/MENTEE, the pair's id, or one handle.",
-            autocompletion=complete_pair,
-        ),
-    ],
+    pair_ref: MaybePair = None,
     output: Output = None,
     count: Annotated[int, typer.Option(min=1, max=500, help="How many sessions.")] = 10,
     from_: Annotated[
@@ -159,7 +153,7 @@ def calendar(
     from ..services.reports import calendar as upcoming
 
     first = _day(from_) if from_ else None
-    ics = upcoming(runtime.store(), pair_ref, count, first, runtime.now())
+    ics = upcoming(runtime.store(), pair_named(pair_ref), count, first, runtime.now())
     _written(write_private(output, ics, force))
 
 

@@ -8,7 +8,7 @@ import typer
 
 from ..render.output import emit, say
 from ..vocabulary import EXPECTATION_TOPICS
-from .common import JsonFlag, PairRef, local_today, on_day, parse_day, record_id
+from .common import JsonFlag, PairRef, local_today, on_day, pair_named, parse_day, record_id
 from .runtime import runtime
 
 app = typer.Typer(help="Expectations: what mentor and mentee agreed to expect of each other.")
@@ -35,7 +35,9 @@ def add(
     from ..services.agreement import add_expectation
 
     day = on_day(agreed)
-    found = add_expectation(runtime.store(), pair_ref, topic, text, parse_day(review), day)
+    found = add_expectation(
+        runtime.store(), pair_named(pair_ref), topic, text, parse_day(review), day
+    )
     say(f"Added expectation #{found.id} ({found.topic}).")
 
 
@@ -50,7 +52,10 @@ def list_(
     """List a pair's expectations (the agreement as it stands)."""
     from ..services.agreement import expectations
 
-    emit(expectations(runtime.store(), pair_ref, local_today(), history=history), json=json)
+    emit(
+        expectations(runtime.store(), pair_named(pair_ref), local_today(), history=history),
+        json=json,
+    )
 
 
 @app.command("edit")

@@ -16,6 +16,7 @@ from .common import (
     due_change,
     local_today,
     on_day,
+    pair_named,
     parse_day,
     record_id,
 )
@@ -38,7 +39,7 @@ def add(
     """Add a goal to a pair."""
     from ..services.agreement import add_goal
 
-    goal = add_goal(runtime.store(), pair_ref, title, detail, parse_day(due))
+    goal = add_goal(runtime.store(), pair_named(pair_ref), title, detail, parse_day(due))
     say(f"Added goal #{goal.id}.")
 
 
@@ -53,7 +54,7 @@ def list_(
     """List a pair's open goals with their progress."""
     from ..services.agreement import goals
 
-    emit(goals(runtime.store(), pair_ref, local_today(), every=every), json=json)
+    emit(goals(runtime.store(), pair_named(pair_ref), local_today(), every=every), json=json)
 
 
 @app.command("edit")

@@ -9,7 +9,7 @@ import typer
 
 from ..render.output import say
 from ..vocabulary import CHANNELS
-from .common import PairRef, local_today, whole
+from .common import MaybePair, local_today, pair_named, whole
 from .runtime import runtime
 
 if TYPE_CHECKING:
@@ -84,7 +84,7 @@ def filled_in_editor(agenda: LogAgenda, prefill: Filled, session: int | None = N
     offered = parse(text, agenda, today, check)
     nothing = "nothing logged" if session is None else "nothing changed"
     while True:
-        edited = edit_text(text)
+        edited = edit_text(text, chosen=runtime.config().get("editor"))
         if edited == text:
             raise BadInput(f"{nothing}: the template was not changed")
         try:
@@ -130,6 +130,7 @@ def given_on_command_line(
     moment = started_at(options["when"], runtime.now(), runtime.local_zone())
     actions = options["action"] or []
     notes = options["notes"]
+    mine = runtime.config().me if actions else ""
     return Filled(
         when=local_text(moment),
         minutes=options["minutes"],
@@ -139,7 +140,7 @@ def given_on_command_line(
         engagement=checks.score("engagement", options["engagement"]),
         notes=notes_from(notes) if notes is not None else "",
         progress=goal_progress(options["goal"] or []),
-        new_actions=tuple(parse_action(a, today, pair.mentor, pair.mentee) for a in actions),
+        new_actions=tuple(parse_action(a, today, pair.mentor, pair.mentee, mine) for a in actions),
         covered=tuple(options["covered"] or ()),
     ), moment
 
@@ -150,7 +151,7 @@ def merged(given: Filled, store: Store, pair: Pair) -> Filled:
 
     from ..services.sessions import log_agenda
 
-    agenda = log_agenda(store, pair)
+    agenda = replace(log_agenda(store, pair), me=runtime.config().me)
     edited = filled_in_editor(agenda, given)
     return replace(
         edited,
@@ -184,7 +185,7 @@ def session_record(filled: Filled, offered: tuple[str, str]) -> SessionRecord:
 
 
 def log(
-    pair_ref: PairRef,
+    pair_ref: MaybePair = None,
     when: When = None,
     minutes: Minutes = None,
     channel: Channel = None,
@@ -217,7 +218,7 @@ def log(
     from ..services.sessions import log_session
 
     store = runtime.store()
-    pair = resolve_pair(store, pair_ref)
+    pair = resolve_pair(store, pair_named(pair_ref))
     given, moment = given_on_command_line(pair, local_today(), options)
     if edit or (notes is None and runtime.interactive()):
         given = merged(given, store, pair)

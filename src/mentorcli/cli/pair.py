@@ -10,12 +10,14 @@ from ..render.output import emit, say
 from ..vocabulary import CHANNELS
 from .common import (
     JsonFlag,
+    MaybePair,
     PairRef,
     Yes,
     complete_handle,
     confirm,
     local_today,
     on_day,
+    pair_named,
     parse_day,
 )
 from .runtime import runtime
@@ -73,18 +75,18 @@ def list_(
 
 
 @app.command("show")
-def show_(pair_ref: PairRef, json: JsonFlag = False) -> None:
+def show_(pair_ref: MaybePair = None, json: JsonFlag = False) -> None:
     """Show a pair and both people's local time."""
     from ..services.pairs import show_pair
 
-    emit(show_pair(runtime.store(), pair_ref, runtime.now()), json=json)
+    emit(show_pair(runtime.store(), pair_named(pair_ref), runtime.now()), json=json)
 
 
 def _change(pair_ref: str, verb: str, done: str, on: str | None = None, why: str = "") -> None:
     from ..services.pairs import change_status
 
     day = on or local_today().isoformat()
-    pair = change_status(runtime.store(), pair_ref, verb, day, why)
+    pair = change_status(runtime.store(), pair_named(pair_ref), verb, day, why)
     say(f"{done} {pair.ref} (#{pair.id}): now {pair.status}.")
 
 
@@ -103,7 +105,7 @@ def edit(
 
     changes = {"cadence": parse_cadence(cadence).text if cadence else None, "focus": focus}
     changes |= {"channel": checks.channel(channel), "start_date": parse_day(start, past=True)}
-    pair = edit_pair(runtime.store(), pair_ref, changes)
+    pair = edit_pair(runtime.store(), pair_named(pair_ref), changes)
     say(f"Updated {pair.ref} (#{pair.id}).")
 
 

@@ -7,12 +7,12 @@ from typing import Annotated
 import typer
 
 from ..render.output import emit
-from .common import JsonFlag, PairRef, local_today
+from .common import JsonFlag, MaybePair, local_today, pair_named
 from .runtime import runtime
 
 
 def agenda(
-    pair_ref: PairRef,
+    pair_ref: MaybePair = None,
     markdown: Annotated[
         bool, typer.Option("--markdown", help="Print plain Markdown to paste into a shared doc.")
     ] = False,
@@ -21,7 +21,7 @@ def agenda(
     """The next session: when (both local times), follow-ups, goals, topics, reviews, recap."""
     from ..services.reports import agenda as next_session
 
-    plan = next_session(runtime.store(), pair_ref, runtime.now(), local_today())
+    plan = next_session(runtime.store(), pair_named(pair_ref), runtime.now(), local_today())
     emit(plan, json=json, markdown=markdown)
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ..config import Config
     from ..store import Store
 
 
@@ -17,11 +18,25 @@ class Runtime:
         self.db_option: str | None = None
         self.debug = False
         self._store: Store | None = None
+        self._config: Config | None = None
 
     def reset(self, db_option: str | None, debug: bool) -> None:
         self.close()
         self.db_option = db_option
         self.debug = debug
+        self._config = None
+
+    def config(self) -> Config:
+        """The settings file, read on first use in this run (a run that needs none reads none)."""
+        if self._config is None:
+            from ..config import config_path, load
+
+            self._config = load(config_path())
+        return self._config
+
+    def reset_config(self, config: Config) -> None:
+        """The settings as just saved."""
+        self._config = config
 
     @property
     def db_path(self) -> Path:

@@ -7,15 +7,15 @@ from typing import Annotated
 import typer
 
 from ..render.output import emit
-from .common import JsonFlag, complete_handle
+from .common import JsonFlag, complete_handle, pair_named
 from .runtime import runtime
 
 Who = Annotated[
     list[str] | None,
     typer.Argument(
         metavar="[WHO]...",
-        help="People (handles) or pairs (MENTOR/MENTEE or an id); a pair means both people. "
-        "One handle alone means that person's one active pair.",
+        help="People (handles, 'me') or pairs (MENTOR/MENTEE or an id); a pair means both "
+        "people. One handle alone means that person's one active pair; none, your default pair.",
         autocompletion=complete_handle,
     ),
 ]
@@ -64,10 +64,13 @@ def schedule(
     from ..zones import resolve_zone
     from ..zones import zone as zone_info
 
-    shown = resolve_zone(tz) if tz is not None else runtime.local_zone()
+    shown = resolve_zone(tz) if tz else runtime.config().get("tz") or runtime.local_zone()
     today = runtime.now().astimezone(zone_info(shown)).date()
     first = parse_date(from_, today) if from_ is not None else today
-    everyone = gather_participants(who or [], zone or [], runtime.store)
+    usual = not zone and (runtime.config().get("default_pair") or runtime.config().me)
+    asked: list[str | None] = [*(who or ())] or ([None] if usual else [])
+    named = [pair_named(w) for w in asked]
+    everyone = gather_participants(named, zone or [], runtime.store)
     plan = build_schedule(
         everyone, first, days, shown, min_minutes, recurring=recurring, timeline=not json
     )

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ..render.output import emit
-from .common import JsonFlag, complete_pair, whole
+from .common import JsonFlag, complete_pair, pair_named, whole
 from .runtime import runtime
 
 
@@ -29,4 +29,6 @@ def search(
     """Search session notes, actions, goals and topics, best matches first."""
     from ..services.reports import search as found
 
-    emit(found(runtime.store(), " ".join(query), pair_ref, limit), json=json)
+    emit(
+        found(runtime.store(), " ".join(query), pair_ref and pair_named(pair_ref), limit), json=json
+    )

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from ..render.output import emit, say
-from .common import JsonFlag, PairRef, Yes, confirm, parse_day, record_id, whole
+from .common import JsonFlag, PairRef, Yes, confirm, pair_named, parse_day, record_id, whole
 from .log import Channel, Engagement, Minutes, Notes, Rapport, TechIssue, When, notes_from
 from .runtime import runtime
 
@@ -31,7 +31,7 @@ def sessions(
 
     start = parse_day(since, past=True)
     day = local_midnight(date.fromisoformat(start), runtime.local_zone()) if start else None
-    emit(listed(runtime.store(), pair_ref, day, limit), json=json)
+    emit(listed(runtime.store(), pair_named(pair_ref), day, limit), json=json)
 
 
 @app.command("show")

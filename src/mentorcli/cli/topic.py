@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ..render.output import emit, say
-from .common import JsonFlag, PairRef, Yes, confirm, record_id
+from .common import JsonFlag, PairRef, Yes, confirm, pair_named, record_id
 from .runtime import runtime
 
 app = typer.Typer(help="Topics: queue items to talk about next time.")
@@ -21,7 +21,7 @@ def add(
     """Queue a topic for the pair's next session."""
     from ..services.followups import add_topic
 
-    topic = add_topic(runtime.store(), pair_ref, text)
+    topic = add_topic(runtime.store(), pair_named(pair_ref), text)
     say(f"Queued topic #{topic.id}.")
 
 
@@ -34,7 +34,7 @@ def list_(
     """List a pair's queued topics."""
     from ..services.followups import topics
 
-    emit(topics(runtime.store(), pair_ref, every=every), json=json)
+    emit(topics(runtime.store(), pair_named(pair_ref), every=every), json=json)
 
 
 @app.command("edit")
