@@ -34,6 +34,10 @@ if TYPE_CHECKING:
     from ..store import Store
 
 MAX_DAYS = 366
+# A year of margin either side of the range keeps every instant the engine looks at (a week
+# beyond it for proposals, days beyond it for clock changes) inside datetime's years 1 to 9999.
+FIRST_DAY = date(2, 1, 1)
+LAST_DAY = date(9998, 12, 31)
 MAX_MINUTES = 24 * 60
 STRETCH_PROPOSALS = 3
 # The timeline's finest cell: a quarter of an hour of the display zone's clock.
@@ -172,6 +176,21 @@ def check_minutes(minutes: int) -> int:
     return minutes
 
 
+def check_range(first: date, days: int) -> date:
+    """`first`, when the `days` days from it lie between FIRST_DAY and LAST_DAY."""
+    if first < FIRST_DAY:
+        raise BadInput(
+            f'--from "{first.isoformat()}" is too early: a schedule starts on '
+            f"{FIRST_DAY.isoformat()} or later"
+        )
+    if first.toordinal() + days - 1 > LAST_DAY.toordinal():
+        raise BadInput(
+            f'--from "{first.isoformat()}" with --days {days} runs past {LAST_DAY.isoformat()}, '
+            "the last day a schedule shows: choose an earlier --from"
+        )
+    return first
+
+
 def build_schedule(
     participants: Sequence[Participant],
     first: date,
@@ -183,7 +202,7 @@ def build_schedule(
     timeline: bool = True,
 ) -> Schedule:
     """The windows from `first` 00:00 for `days` days in zone `tz`, with what goes with them."""
-    start, end = day_range(first, check_days(days), tz)
+    start, end = day_range(check_range(first, check_days(days)), days, tz)
     minutes = check_minutes(min_minutes)
     windows = tuple(shared_windows(participants, start, end, minutes))
     return Schedule(
