@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
 from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
@@ -132,3 +134,64 @@ def test_calendar_files_and_errors(people: Run, tmp_path: Path) -> None:
     assert run("calendar", "rui/ana", "--count", "0").code == 2
     assert run("calendar", "rui/ana", "--from", "someday").code == 2
     assert run("calendar", "nobody").code == 2
+
+
+def expanded(text: str, first: datetime, last: datetime) -> list[datetime]:
+    """The sessions a calendar client shows: an RFC 5545 expansion independent of ours."""
+    import recurring_ical_events
+
+    calendar = Calendar.from_ical(text)
+    events = recurring_ical_events.of(calendar).between(first, last)
+    return sorted(event["DTSTART"].dt for event in events)
+
+
+@pytest.mark.parametrize(
+    ("zone", "last", "gap_day", "after_gap", "wall"),
+    [
+        ("America/New_York", "2026-03-01 02:30", "2026-03-08", "03:30", "02:30"),
+        ("America/Santiago", "2026-08-30 00:30", "2026-09-06", "01:30", "00:30"),
+        ("Australia/Lord_Howe", "2026-09-27 02:15", "2026-10-04", "02:45", "02:15"),
+    ],
+)
+def test_a_session_in_a_later_clock_gap_does_not_move_the_ones_after_it(
+    run: Run, zone: str, last: str, gap_day: str, after_gap: str, wall: str
+) -> None:
+    ok(run, "person", "add", "mia", "--tz", zone)
+    ok(run, "person", "add", "eli", "--tz", "UTC")
+    ok(run, "pair", "add", "mia", "eli", "--start", last[:10])
+    offset = datetime.fromisoformat(last).replace(tzinfo=ZoneInfo(zone)).strftime("%z")
+    ok(run, "log", "mia/eli", "--when", f"{last}{offset}", "--minutes", "45", "--notes", "x")
+    text = ok(run, "calendar", "mia/eli", "--from", last[:10], "--count", "4")
+    tz = ZoneInfo(zone)
+    since = datetime.fromisoformat(last).replace(tzinfo=tz)
+    shown = [
+        m.astimezone(UTC).astimezone(tz) for m in expanded(text, since, since + timedelta(days=40))
+    ]
+    assert len(shown) == 4
+    # The gap day shows the instant the clock reads after the gap, every other day the wall time.
+    assert shown[0].date().isoformat() == gap_day
+    assert f"{shown[0]:%H:%M}" == after_gap
+    assert [f"{m:%H:%M}" for m in shown[1:]] == [wall] * 3
+    assert [(b.date() - a.date()).days for a, b in pairwise(shown)] == [7] * 3
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (31, ["2027-02-28", "2027-03-31", "2027-04-30", "2027-05-31"]),
+        (30, ["2027-02-28", "2027-03-30", "2027-04-30", "2027-05-30"]),
+        (29, ["2027-02-28", "2027-03-29", "2027-04-29", "2027-05-29"]),
+    ],
+)
+def test_a_monthly_series_keeps_its_day_of_the_month(
+    run: Run, day: int, expected: list[str]
+) -> None:
+    ok(run, "person", "add", "mia", "--tz", "America/New_York")
+    ok(run, "person", "add", "eli", "--tz", "UTC")
+    ok(run, "pair", "add", "mia", "eli", "--cadence", "monthly", "--start", f"2026-01-{day}")
+    ok(run, "log", "mia/eli", "--when", f"2026-01-{day} 10:00-05:00", "--notes", "x")
+    text = ok(run, "calendar", "mia/eli", "--from", "2027-02-01", "--count", "4")
+    tz = ZoneInfo("America/New_York")
+    shown = expanded(text, datetime(2027, 1, 1, tzinfo=tz), datetime(2027, 7, 1, tzinfo=tz))
+    assert [m.astimezone(tz).date().isoformat() for m in shown] == expected
+    assert {f"{m.astimezone(tz):%H:%M}" for m in shown} == {"10:00"}

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from hypothesis import given, settings
@@ -58,21 +59,22 @@ people_lists = st.lists(
 def test_new_york_and_london_in_march() -> None:
     people = [person("America/New_York"), person("Europe/London")]
     start, end = day_range(date(2026, 3, 2), 35, "UTC")
+    # Dated on the first day a window changes: the Monday after each Sunday change.
     assert dst_notices(people, start, end, "UTC") == [
         Notice(
-            date(2026, 3, 8),
-            "From Sun 8 Mar New York is on summer time: "
-            "the shared window grows from 3 h to 4 h until Sun 29 Mar",
+            date(2026, 3, 9),
+            "From Mon 9 Mar New York is on summer time: "
+            "the shared window grows from 3 h to 4 h until Mon 30 Mar",
         ),
         Notice(
-            date(2026, 3, 29),
-            "From Sun 29 Mar London is on summer time: the shared window shrinks from 4 h to 3 h",
+            date(2026, 3, 30),
+            "From Mon 30 Mar London is on summer time: the shared window shrinks from 4 h to 3 h",
         ),
     ]
     # A range that stops before 29 Mar says nothing about it.
     start, end = day_range(date(2026, 3, 2), 14, "UTC")
     assert [notice.text for notice in dst_notices(people, start, end, "UTC")] == [
-        "From Sun 8 Mar New York is on summer time: the shared window grows from 3 h to 4 h"
+        "From Mon 9 Mar New York is on summer time: the shared window grows from 3 h to 4 h"
     ]
 
 
@@ -80,9 +82,9 @@ def test_window_that_keeps_its_size_moves_in_the_display_zone() -> None:
     people = [person("America/New_York"), person("Europe/London", "mon-sun 00:00-24:00")]
     start, end = day_range(date(2026, 3, 2), 35, "Europe/London")
     assert [notice.text for notice in dst_notices(people, start, end, "Europe/London")] == [
-        "From Sun 8 Mar New York is on summer time: "
-        "the shared window moves earlier by 1 h until Sun 29 Mar",
-        "From Sun 29 Mar London is on summer time: the shared window moves later by 1 h",
+        "From Mon 9 Mar New York is on summer time: "
+        "the shared window moves earlier by 1 h until Mon 30 Mar",
+        "From Mon 30 Mar London is on summer time: the shared window moves later by 1 h",
     ]
 
 
@@ -91,19 +93,19 @@ def test_notice_dates_are_in_the_display_zone() -> None:
     start, end = day_range(date(2026, 9, 28), 35, "UTC")
     assert dst_notices(people, start, end, "UTC") == [
         Notice(
-            date(2026, 10, 3),
-            "From Sat 3 Oct Sydney is on summer time: "
-            "the shared window shrinks from 4 h to 3 h until Sun 25 Oct",
+            date(2026, 10, 5),
+            "From Mon 5 Oct Sydney is on summer time: "
+            "the shared window shrinks from 4 h to 3 h until Mon 26 Oct",
         ),
         Notice(
-            date(2026, 10, 25),
-            "From Sun 25 Oct Berlin is on winter time: the shared window shrinks from 3 h to 2 h",
+            date(2026, 10, 26),
+            "From Mon 26 Oct Berlin is on winter time: the shared window shrinks from 3 h to 2 h",
         ),
     ]
     start, end = day_range(date(2026, 9, 28), 35, "Australia/Sydney")
     notices = dst_notices(people, start, end, "Australia/Sydney")
-    assert [notice.date for notice in notices] == [date(2026, 10, 4), date(2026, 10, 25)]
-    assert notices[0].text.startswith("From Sun 4 Oct Sydney is on summer time")
+    assert [notice.date for notice in notices] == [date(2026, 10, 5), date(2026, 10, 26)]
+    assert notices[0].text.startswith("From Mon 5 Oct Sydney is on summer time")
 
 
 def test_zones_changing_together_share_one_notice() -> None:
@@ -114,7 +116,7 @@ def test_zones_changing_together_share_one_notice() -> None:
     ]
     start, end = day_range(date(2026, 3, 23), 14, "UTC")
     (notice,) = dst_notices(people, start, end, "UTC")
-    assert notice.text.startswith("From Sun 29 Mar London and Berlin are on summer time:")
+    assert notice.text.startswith("From Mon 30 Mar London and Berlin are on summer time:")
 
 
 def test_no_change_in_range_gives_no_notice() -> None:
@@ -135,8 +137,8 @@ def test_window_that_opens_and_closes() -> None:
     people = [person("America/New_York", "08:00-12:00"), person("Europe/London", "09:00-13:00")]
     start, end = day_range(date(2026, 3, 2), 35, "UTC")
     assert [notice.text for notice in dst_notices(people, start, end, "UTC")] == [
-        "From Sun 8 Mar New York is on summer time: a shared window of 1 h opens until Sun 29 Mar",
-        "From Sun 29 Mar London is on summer time: the shared window closes",
+        "From Mon 9 Mar New York is on summer time: a shared window of 1 h opens until Mon 30 Mar",
+        "From Mon 30 Mar London is on summer time: the shared window closes",
     ]
 
 
@@ -151,7 +153,114 @@ def test_notices_fall_inside_the_range_in_order(
     assert dates == sorted(set(dates))
     info = ZoneInfo(display)
     assert all(start.astimezone(info).date() <= day <= end.astimezone(info).date() for day in dates)
-    assert all("\n" not in notice.text and notice.text.startswith("From ") for notice in notices)
+    assert all("\n" not in n.text and n.text.startswith(("From ", "On ")) for n in notices)
+
+
+def test_no_window_at_all_gives_no_notice() -> None:
+    people = [person("Europe/London"), person("Asia/Tokyo"), person("America/Los_Angeles")]
+    start, end = day_range(date(2026, 3, 2), 35, "UTC")
+    assert shared_windows(people, start, end) == []
+    assert dst_notices(people, start, end, "UTC") == []
+
+
+def test_a_change_that_alters_only_its_own_night_is_told() -> None:
+    # 01:00-04:00 in New York on the night the clocks skip 02:00-03:00 is two hours long.
+    people = [
+        person("America/New_York", "mon-sun 01:00-04:00"),
+        person("Europe/London", "mon-sun 00:00-24:00"),
+    ]
+    start, end = day_range(date(2026, 3, 2), 14, "America/New_York")
+    windows = shared_windows(people, start, end)
+    assert sorted({w.minutes for w in windows}) == [120, 180]
+    assert dst_notices(people, start, end, "America/New_York") == [
+        Notice(
+            date(2026, 3, 8),
+            "On Sun 8 Mar only, as New York goes on summer time, "
+            "the shared window shrinks from 3 h to 2 h",
+        )
+    ]
+
+
+@settings(max_examples=25, deadline=None)
+@given(people_lists, ranges(max_days=5), st.sampled_from(ZONES))
+def test_a_notice_exactly_when_a_change_alters_a_window(
+    people: list[Participant], span: tuple[datetime, datetime], display: str
+) -> None:
+    start, end = span
+    notices = dst_notices(people, start, end, display)
+    shown = _windows_without(people, start, end, display, [])
+    altered = []
+    for changes in _changes(people, start, end, display):
+        without = _windows_without(people, start, end, display, changes)
+        if without != shown:
+            differing = set(without) ^ set(shown)
+            altered.append(min(wall.date() for wall, _ in differing))
+    assert bool(notices) == bool(altered)
+    if notices:
+        assert notices[0].date == min(altered)
+
+
+# A reference for notices: the windows with and without one zone's change, minute by minute.
+
+
+def _changes(
+    people: Sequence[Participant], start: datetime, end: datetime, display: str
+) -> list[list[tuple[str, datetime]]]:
+    """The clock changes in the range, grouped by their day on the display clock."""
+    by_day: dict[date, list[tuple[str, datetime]]] = {}
+    for zone in {p.zone for p in people} | {display}:
+        info = ZoneInfo(zone)
+        moment = start
+        while moment < end:
+            later = moment + timedelta(minutes=15)
+            if moment.astimezone(info).utcoffset() != later.astimezone(info).utcoffset():
+                day = later.astimezone(ZoneInfo(display)).date()
+                by_day.setdefault(day, []).append((zone, later))
+            moment = later
+    return list(by_day.values())
+
+
+def _clock(zone: str, moment: datetime, undone: list[tuple[str, datetime]]) -> datetime:
+    """The wall clock in `zone`, with the changes undone until that zone's next change."""
+    info = ZoneInfo(zone)
+    now = moment.astimezone(info).utcoffset()
+    for changed, at in undone:
+        if changed == zone and moment >= at:
+            before = (at - timedelta(minutes=1)).astimezone(info).utcoffset()
+            if now == at.astimezone(info).utcoffset() and before is not None:
+                return (moment.astimezone(UTC) + before).replace(tzinfo=None)
+    return moment.astimezone(info).replace(tzinfo=None)
+
+
+def _free(p: Participant, wall: datetime) -> bool:
+    minute = wall.hour * 60 + wall.minute
+    for span in p.hours.spans:
+        for day, lo in ((wall.weekday(), minute), ((wall.weekday() - 1) % 7, minute + 1440)):
+            if day in span.days and span.start <= lo < span.start + span.length:
+                return True
+    return False
+
+
+def _windows_without(
+    people: Sequence[Participant],
+    start: datetime,
+    end: datetime,
+    display: str,
+    undone: list[tuple[str, datetime]],
+) -> list[tuple[datetime, int]]:
+    """The windows of 30 minutes or more as (display clock start, minutes), changes undone."""
+    windows: list[tuple[datetime, int]] = []
+    moment, run = start, None
+    while moment <= end:
+        inside = moment < end and all(_free(p, _clock(p.zone, moment, undone)) for p in people)
+        if inside and run is None:
+            run = moment
+        if not inside and run is not None:
+            if moment - run >= timedelta(minutes=30):
+                windows.append((_clock(display, run, undone), (moment - run) // ONE_MINUTE))
+            run = None
+        moment += ONE_MINUTE
+    return windows
 
 
 # Least painful stretches.
@@ -280,17 +389,14 @@ def test_slots_that_hold_only_in_a_few_weeks_are_left_out() -> None:
     ]
 
 
-def test_slots_use_the_anchor_zone_and_split_at_its_midnight() -> None:
+def test_slots_use_the_anchor_zone_and_run_past_its_midnight() -> None:
     tokyo, london = person("Asia/Tokyo", "sun-thu 22:00-06:00"), person("Europe/London")
     start, end = day_range(date(2026, 1, 12), 14, "Asia/Tokyo")
     assert recurring_slots([london, tokyo], start, end, anchor=1) == [
-        slot
-        for weekday in range(4)
-        for slot in (
-            RecurringSlot(weekday, time(22, 0), time(0, 0), "Asia/Tokyo", ()),
-            RecurringSlot(weekday + 1, time(0, 0), time(2, 0), "Asia/Tokyo", ()),
-        )
+        RecurringSlot(weekday, time(22, 0), time(2, 0), "Asia/Tokyo", ()) for weekday in range(4)
     ]
+    # Each half alone is two hours: a four-hour minimum finds the whole slot all the same.
+    assert len(recurring_slots([london, tokyo], start, end, 240, anchor=1)) == 4
 
 
 def brute_recurring(
@@ -313,32 +419,48 @@ def brute_recurring(
             minute = wall.hour * 60 + wall.minute
             occurrences.setdefault((wall.date(), minute), []).append(shared[offset])
     observed = sorted(day for day, whole in inside.items() if whole)
-    slots = []
+    runs: dict[int, list[list[Any]]] = {}
     for weekday in range(7):
         days = [day for day in observed if day.weekday() == weekday]
         pieces: list[tuple[date, ...] | None] = []
         for minute in range(1440):
-            broken = tuple(
-                day - timedelta(days=weekday)
-                for day in days
-                if not all(occurrences.get((day, minute), [False]))
-            )
+            broken = tuple(day for day in days if not all(occurrences.get((day, minute), [False])))
             pieces.append(broken if 2 * len(broken) < len(days) else None)
+        runs[weekday] = []
         run_start = 0
         for minute in range(1, 1441):
             if minute == 1440 or pieces[minute] != pieces[run_start]:
-                weeks = pieces[run_start]
-                if weeks is not None and minute - run_start >= min_minutes:
-                    slots.append(
-                        RecurringSlot(
-                            weekday,
-                            time(run_start // 60, run_start % 60),
-                            time(minute // 60 % 24, minute % 60),
-                            zone,
-                            weeks,
-                        )
-                    )
+                if pieces[run_start] is not None:
+                    runs[weekday].append([run_start, minute, pieces[run_start]])
                 run_start = minute
+    # A run to midnight and the next day's run from midnight are one slot when, over the
+    # weeks with both days observed, the pair holds in most.
+    for weekday in range(7):
+        first, second = runs[weekday], runs[(weekday + 1) % 7]
+        if not first or not second:
+            continue
+        late, early = first[-1], second[0]
+        if late[1] != 1440 or early[0] != 0 or late[0] == 0 or early[1] > late[0]:
+            continue
+        weeks = [day for day in observed if day.weekday() == weekday]
+        both = [day for day in weeks if day + timedelta(days=1) in observed]
+        failing = [day for day in both if day in late[2] or day + timedelta(days=1) in early[2]]
+        if both and 2 * len(failing) < len(both):
+            first[-1] = [late[0], early[1] + 1440, tuple(failing)]
+            second.pop(0)
+    slots = []
+    for weekday in range(7):
+        for run_start, run_end, broken in runs[weekday]:
+            if run_end - run_start >= min_minutes:
+                slots.append(
+                    RecurringSlot(
+                        weekday,
+                        time(run_start // 60, run_start % 60),
+                        time(run_end // 60 % 24, run_end % 60),
+                        zone,
+                        tuple(sorted({day - timedelta(days=day.weekday()) for day in broken})),
+                    )
+                )
     return slots
 
 

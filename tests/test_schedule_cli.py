@@ -125,8 +125,8 @@ def test_json_is_exactly_the_documented_object(run: Run) -> None:
     assert all(set(w) == {"start", "end", "minutes", "local"} for w in windows)
     assert data["notices"] == [
         {
-            "date": "2026-03-08",
-            "text": "From Sun 8 Mar New York is on summer time: "
+            "date": "2026-03-09",
+            "text": "From Mon 9 Mar New York is on summer time: "
             "the shared window grows from 3 h to 4 h",
         }
     ]
@@ -190,11 +190,11 @@ def test_three_zones_with_a_daylight_saving_notice(run: Run) -> None:
         "18:30-21:00",
     ] in rows
     assert (
-        "- From Sun 8 Mar New York is on summer time: "
+        "- From Mon 9 Mar New York is on summer time: "
         "the shared window grows from 1 h 30 min to 2 h 30 min"
     ) in lines
     data = as_json(run("schedule", *NEW_YORK_LONDON_KOLKATA, "--json"))
-    assert [n["date"] for n in data["notices"]] == ["2026-03-08"]
+    assert [n["date"] for n in data["notices"]] == ["2026-03-09"]
     assert len(data["windows"]) == 10
 
 
@@ -324,6 +324,7 @@ def test_recurring_slots_and_the_weeks_they_break(run: Run) -> None:
             "day": "mon",
             "start": "14:00",
             "end": "16:00",
+            "minutes": 120,
             "zone": "Europe/London",
             "broken_weeks": [],
         },
@@ -331,6 +332,7 @@ def test_recurring_slots_and_the_weeks_they_break(run: Run) -> None:
             "day": "mon",
             "start": "16:00",
             "end": "17:00",
+            "minutes": 60,
             "zone": "Europe/London",
             "broken_weeks": ["2026-03-09", "2026-03-16", "2026-03-23"],
         },
@@ -387,6 +389,9 @@ def test_kiritimati_is_a_day_ahead_of_pago_pago(run: Run) -> None:
         (("--zone", "UTC", "--zone", "Asia/Tokyo", "--tz", "Nowhere"), '"Nowhere"'),
         (("--zone", "UTC", "--zone", "Asia/Tokyo", "--from", "2026-02-30"), '"2026-02-30"'),
         (("--zone", "UTC", "--zone", "Asia/Tokyo", "--from", "12/01/2026"), '"12/01/2026"'),
+        (("--zone", "UTC", "--zone", "Asia/Tokyo", "--from", "9999-12-25"), "runs past"),
+        (("--zone", "UTC", "--zone", "Asia/Tokyo", "--from", "9998-12-31"), "runs past"),
+        (("--zone", "UTC", "--zone", "Asia/Tokyo", "--from", "0001-01-02"), "too early"),
         (
             ("--zone", "UTC", "--zone", "Asia/Tokyo", "--days", "x"),
             "Invalid value for '--days': 'x'",
@@ -482,3 +487,77 @@ def test_help_shows_the_zone_form(run: Run) -> None:
     outcome = run("schedule", "--help")
     assert outcome.code == 0
     assert "[LABEL=]ZONE [HOURS]" in outcome.out and "--recurring" in outcome.out
+
+
+def test_a_day_the_display_zone_skips_is_said_to_be_skipped(run: Run) -> None:
+    # Samoa moved across the date line: Pacific/Apia has no 30 December 2011.
+    args = (
+        "--zone",
+        "a=Pacific/Apia 00:00-24:00",
+        "--zone",
+        "b=Pacific/Auckland 00:00-24:00",
+        "--tz",
+        "Pacific/Apia",
+        "--from",
+        "2011-12-29",
+        "--days",
+        "3",
+    )
+    outcome = run("schedule", *args)
+    assert outcome.code == 0, outcome.err
+    lines = outcome.out.splitlines()
+    assert "Fri 30 Dec: skipped, the display zone's clock jumps over it" in lines
+    assert not any(line.startswith("Fri 30 Dec ") for line in lines)
+    data = as_json(run("schedule", *args, "--json"))
+    skipped = [n for n in data["notices"] if n["date"] == "2011-12-30"]
+    assert len(skipped) == 1
+    assert "does not exist in Pacific/Apia" in skipped[0]["text"]
+    assert "skipped" in skipped[0]["text"]
+
+
+def test_no_notice_without_a_window_and_one_for_the_change_night(run: Run) -> None:
+    none = as_json(run("schedule", *NO_WINDOW, "--from", "2026-03-02", "--days", "35", "--json"))
+    assert none["windows"] == [] and none["notices"] == []
+    night = as_json(
+        run(
+            "schedule",
+            "--zone",
+            "ny=America/New_York mon-sun 01:00-04:00",
+            "--zone",
+            "all=Europe/London mon-sun 00:00-24:00",
+            "--tz",
+            "America/New_York",
+            "--from",
+            "2026-03-02",
+            "--days",
+            "14",
+            "--json",
+        )
+    )
+    assert [n["date"] for n in night["notices"]] == ["2026-03-08"]
+    assert "3 h to 2 h" in night["notices"][0]["text"]
+
+
+def test_a_weekly_slot_across_midnight_is_one_slot(run: Run) -> None:
+    args = (
+        "--zone",
+        "ny=America/New_York mon-sun 22:00-02:00",
+        "--zone",
+        "Europe/London mon-sun 00:00-24:00",
+        "--from",
+        "2026-01-05",
+        "--days",
+        "14",
+        "--tz",
+        "America/New_York",
+        "--min",
+        "180",
+        "--recurring",
+    )
+    data = as_json(run("schedule", *args, "--json"))
+    assert {(s["start"], s["end"], s["minutes"]) for s in data["recurring"]} == {
+        ("22:00", "02:00", 240)
+    }
+    assert len(data["recurring"]) == 7
+    outcome = run("schedule", *args)
+    assert outcome.code == 0 and "22:00-02:00" in outcome.out

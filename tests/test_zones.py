@@ -35,6 +35,8 @@ NOT_PLACES = ("Factory", "localtime")
         ("EST5EDT", "America/New_York"),
         ("Etc/GMT-5", "Etc/GMT-5"),
         ("Australia/Lord_Howe", "Australia/Lord_Howe"),
+        ("Asia/Katmandu", "Asia/Kathmandu"),
+        ("Iceland", "Atlantic/Reykjavik"),
     ],
 )
 def test_resolves_to_the_current_canonical_name(typed: str, canonical: str) -> None:
@@ -207,3 +209,43 @@ def test_local_zone_is_utc_without_any_setting(tmp_path: Path) -> None:
 )
 def test_city_is_a_friendly_label(name: str, label: str) -> None:
     assert city(name) == label
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Europe/Copenhagen",
+        "Europe/Oslo",
+        "Europe/Stockholm",
+        "Atlantic/Reykjavik",
+        "Europe/Amsterdam",
+        "Asia/Kuwait",
+        "America/Nassau",
+    ],
+)
+def test_a_zone_a_country_uses_keeps_its_name(name: str) -> None:
+    # tzdata links these to another country's zone; the name is the user's place, not ours.
+    assert resolve_zone(name) == name
+    assert resolve_zone(name.lower()) == name
+
+
+def test_every_zone_tab_name_is_kept() -> None:
+    import importlib.resources
+
+    table = importlib.resources.files("tzdata").joinpath("zoneinfo/zone.tab").read_text()
+    names = [
+        line.split("\t")[2] for line in table.splitlines() if line and not line.startswith("#")
+    ]
+    assert len(names) > 300
+    assert [n for n in names if resolve_zone(n) != n] == []
+
+
+@pytest.mark.parametrize(
+    "rule", ["EST5EDT,M3.2.0,M11.1.0", "<+0545>-5:45", "CET-1CEST,M3.5.0,M10.5.0/3", "GMT+5"]
+)
+def test_a_posix_tz_rule_is_refused_naming_the_variable(rule: str) -> None:
+    with pytest.raises(BadInput) as refused:
+        local_zone_name({"TZ": rule})
+    message = str(refused.value)
+    assert message.startswith(f'TZ="{rule}"') and "IANA" in message
+    assert len(message.splitlines()) == 1

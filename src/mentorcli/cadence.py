@@ -97,6 +97,30 @@ class Cadence:
             return start
         return _advance(last, period[0], period[1])
 
+    def series_from(self, anchor: datetime, not_before: datetime, count: int) -> list[datetime]:
+        """The first `count` sessions at or after `not_before` of the series through `anchor`.
+
+        `anchor` is a session of the series (the last one, or the pair's start). The times are
+        wall-clock times in anchor's zone, as an RFC 5545 client expands the series: the
+        anchor's time of day and day of the month (the month's last day when it is shorter)
+        in every occurrence, even one falling in a clock gap, which stands for the instant
+        the clock shows an hour later.
+        """
+        if count <= 0:
+            return []
+        period = self._period()
+        if period is None:
+            return _rule_walls(self.text, anchor, not_before, count)
+        every, unit = period
+        wall = anchor.replace(fold=0)
+        step = 0
+        if wall < not_before:
+            days = (not_before - wall) / timedelta(days=1)
+            step = max(0, int(days / (every * _DAYS[unit])) - 1)
+            while _moved(wall, every * step, unit) < not_before:
+                step += 1
+        return [_moved(wall, every * (step + k), unit) for k in range(count)]
+
     def occurrences(self, start: datetime, count: int) -> list[datetime]:
         """The first `count` sessions from `start` on (for a calendar); simple forms include it."""
         if count <= 0:
@@ -195,6 +219,29 @@ def _rule_first(rule: str, start: datetime, count: int) -> list[datetime]:
     # dateutil drops microseconds from DTSTART; drop them here too, or the start is missed.
     moments = rrulestr(f"RRULE:{rule}", dtstart=start.replace(microsecond=0))
     return [_settled(moment) for moment in islice(moments, count)]
+
+
+def _rule_walls(rule: str, start: datetime, not_before: datetime, count: int) -> list[datetime]:
+    from dateutil.rrule import rrulestr
+
+    moments = rrulestr(f"RRULE:{rule}", dtstart=start.replace(microsecond=0, fold=0))
+    first = moments.after(not_before.replace(microsecond=0), inc=True)
+    if first is None:
+        raise BadInput(f"RRULE {quoted(rule)} has no occurrence after {not_before.isoformat()}")
+    return list(islice(moments.xafter(first, count=count, inc=True), count))
+
+
+def _moved(wall: datetime, amount: int, unit: str) -> datetime:
+    """`wall` plus `amount` weeks or months on its own clock; a month end stays a month end."""
+    try:
+        if unit == "week":
+            return wall + timedelta(weeks=amount)
+        from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped, unused-ignore]
+
+        moved: datetime = wall + relativedelta(months=amount)
+        return moved
+    except (OverflowError, ValueError):
+        raise BadInput(f"{wall.isoformat()} + {amount} {unit}s is past the year 9999") from None
 
 
 def _rule_after(rule: str, start: datetime, moment: datetime, inclusive: bool) -> datetime:

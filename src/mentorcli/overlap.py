@@ -97,36 +97,50 @@ def dst_notices(
     display_zone: str,
     min_minutes: int = 30,
 ) -> list[Notice]:
-    """One notice per local date in the range whose clock changes alter the shared window.
+    """One notice per clock change in the range that alters some shown window.
 
-    The days before and after a change are compared by their weekly pattern: with
-    every offset fixed, the shared time repeats each week, so two patterns differ
-    exactly when the change moves or resizes some window.
+    A change alters a window when the windows with it differ from those of the same range
+    had the clocks not changed (the old offset kept until that zone's next change), both read
+    on the display zone's clock. The notice is dated on the first display day that differs.
+    Changes on the same display day are taken together.
     """
     lo, hi = to_micros(start), to_micros(end)
     zones = list(dict.fromkeys([*(p.zone for p in participants), display_zone]))
+    segments = {zone: offset_segments(zone, lo // DAY - 3, hi // DAY + 4) for zone in zones}
     changes_by_date: dict[date, list[tuple[int, str]]] = {}
     for zone in zones:
-        for segment_start, _, _ in offset_segments(zone, lo // DAY - 3, hi // DAY + 4)[1:]:
+        for segment_start, _, _ in segments[zone][1:]:
             if lo < segment_start < hi:
                 local = wall_date(segment_start + _offset(display_zone, segment_start))
                 changes_by_date.setdefault(local, []).append((segment_start, zone))
 
-    changed: list[tuple[date, str, str]] = []
-    for local_date, changes in sorted(changes_by_date.items()):
-        before = min(t for t, _ in changes) - SECOND
-        after = max(t for t, _ in changes)
-        old = _weekly_windows(participants, display_zone, before, min_minutes)
-        new = _weekly_windows(participants, display_zone, after, min_minutes)
-        if old != new:
-            who = _who_changes(zones, changes, before, after)
-            changed.append((local_date, who, _describe_change(old, new)))
+    actual = _shown_windows(participants, segments, display_zone, lo, hi, min_minutes)
+    groups = list(changes_by_date.values())
+    while True:
+        effects = [
+            _effect(participants, segments, display_zone, lo, hi, min_minutes, actual, g)
+            for g in groups
+        ]
+        by_first: dict[date, list[tuple[int, str]]] = {}
+        for group, effect in zip(groups, effects, strict=True):
+            if effect is not None:
+                by_first.setdefault(effect[0], []).extend(group)
+        if len(by_first) == sum(effect is not None for effect in effects):
+            break
+        # Changes first felt on the same day are one notice.
+        groups = list(by_first.values())
+    found = [effect for effect in effects if effect is not None]
+    found.sort()
     notices = []
-    for index, (local_date, who, change) in enumerate(changed):
-        text = f"From {day_label(local_date)} {who}: {change}"
-        if index + 1 < len(changed):
-            text += f" until {day_label(changed[index + 1][0])}"
-        notices.append(Notice(local_date, text))
+    for index, (first, second, who, text) in enumerate(found):
+        if second is None:
+            notices.append(Notice(first, f"On {day_label(first)} only, as {who}, {text}"))
+            continue
+        settled = who.replace(" goes on", " is on").replace(" go on", " are on")
+        line = f"From {day_label(first)} {settled}: {text}"
+        if index + 1 < len(found):
+            line += f" until {day_label(found[index + 1][0])}"
+        notices.append(Notice(first, line))
     return notices
 
 
@@ -215,7 +229,13 @@ def available_micros(p: Participant, lo: int, hi: int) -> list[Interval]:
     """
     if lo >= hi:
         return []
-    segments = offset_segments(p.zone, lo // DAY - 3, hi // DAY + 4)
+    return _available_in(p, lo, hi, offset_segments(p.zone, lo // DAY - 3, hi // DAY + 4))
+
+
+def _available_in(
+    p: Participant, lo: int, hi: int, segments: tuple[Segment, ...]
+) -> list[Interval]:
+    """available_micros with the offsets given: segments covering [lo, hi) and days around."""
     daily = _daily_wall_times(p.hours)
     # Two days before: a span past midnight can reach into the range, and a clock
     # turned back across midnight can repeat the previous day.
@@ -245,43 +265,99 @@ def shared_micros(participants: Sequence[Participant], lo: int, hi: int) -> list
 
 # Notices.
 
+Effect = tuple[date, date | None, str, str]  # first and second day changed, who, what
 
-def _weekly_windows(
-    participants: Sequence[Participant], display_zone: str, instant: int, min_minutes: int
-) -> tuple[Interval, ...]:
-    """The shared windows of a week with the offsets in force at `instant`.
+# A window as its start on the display zone's clock and its real length: the clock alone would
+# hide a window that keeps its times but loses an hour to a gap.
+WallWindow = tuple[int, int]
 
-    Each window is (start, length), start counted from Monday 00:00 on the display
-    zone's clock, sorted; a window across the end of the week is one window.
-    """
-    shared = [(0, WEEK)]
+
+def _effect(
+    participants: Sequence[Participant],
+    segments: dict[str, tuple[Segment, ...]],
+    display_zone: str,
+    lo: int,
+    hi: int,
+    min_minutes: int,
+    actual: list[WallWindow],
+    changes: list[tuple[int, str]],
+) -> Effect | None:
+    """What these clock changes do to the shown windows, or None when they change nothing."""
+    kept = {
+        zone: _without_changes(zone_segments, {t for t, z in changes if z == zone})
+        for zone, zone_segments in segments.items()
+    }
+    unchanged = _shown_windows(participants, kept, display_zone, lo, hi, min_minutes)
+    if unchanged == actual:
+        return None
+    days = _differing_days(unchanged, actual)
+    first, second = days[0], days[1] if len(days) > 1 else None
+    before = min(t for t, _ in changes) - SECOND
+    after = max(t for t, _ in changes)
+    who = _who_changes(list(segments), changes, before, after)
+    text = _describe_change(_on_day(unchanged, first), _on_day(actual, first))
+    if second is not None:
+        later = _describe_change(_on_day(unchanged, second), _on_day(actual, second))
+        if later != text:
+            text += f"; from {day_label(second)} {later}"
+    return first, second, who, text
+
+
+def _without_changes(segments: tuple[Segment, ...], changes: set[int]) -> tuple[Segment, ...]:
+    """The segments as if the clock changes at these instants had not happened."""
+    result: list[Segment] = []
+    for segment_start, segment_end, offset in segments:
+        if segment_start in changes and result:
+            offset = result[-1][2]
+        result.append((segment_start, segment_end, offset))
+    return tuple(result)
+
+
+def _offset_in(segments: tuple[Segment, ...], instant: int) -> int:
+    for segment_start, segment_end, offset in segments:
+        if segment_start <= instant < segment_end:
+            return offset
+    return segments[-1][2] if instant >= segments[-1][1] else segments[0][2]
+
+
+def _shown_windows(
+    participants: Sequence[Participant],
+    segments: dict[str, tuple[Segment, ...]],
+    display_zone: str,
+    lo: int,
+    hi: int,
+    min_minutes: int,
+) -> list[WallWindow]:
+    """The shared windows of at least min_minutes, on the display clock of these segments."""
+    shared = [(lo, hi)]
     for p in participants:
-        offset = _offset(p.zone, instant)
-        pieces: list[Interval] = []
-        for weekday, intervals in enumerate(_daily_wall_times(p.hours)):
-            for a, b in intervals:
-                pieces += _around_week(weekday * DAY + a * MINUTE - offset, (b - a) * MINUTE)
-        shared = _intersect(shared, merge_intervals(pieces))
-    display_offset = _offset(display_zone, instant)
-    shown = merge_intervals(
-        piece for a, b in shared for piece in _around_week(a + display_offset, b - a)
-    )
-    if len(shown) > 1 and shown[0][0] == 0 and shown[-1][1] == WEEK:
-        shown = [(shown[-1][0], shown[-1][1] + shown[0][1]), *shown[1:-1]]
-    windows = [(a, b - a) for a, b in shown if b - a >= min_minutes * MINUTE]
-    return tuple(sorted(windows))
+        shared = _intersect(shared, _available_in(p, lo, hi, segments[p.zone]))
+    shown = segments[display_zone]
+    return [(a + _offset_in(shown, a), b - a) for a, b in shared if b - a >= min_minutes * MINUTE]
 
 
-def _around_week(start: int, length: int) -> list[Interval]:
-    """[start, start + length) folded onto the week [0, WEEK), split where it wraps."""
-    start %= WEEK
-    if start + length <= WEEK:
-        return [(start, start + length)]
-    return [(start, WEEK), (0, start + length - WEEK)]
+def _differing_days(old: list[WallWindow], new: list[WallWindow]) -> list[date]:
+    """The display days on which the two lists of windows differ, in order."""
+    old_set, new_set = set(old), set(new)
+    days: set[date] = set()
+    for a, length in [*(w for w in old if w not in new_set), *(w for w in new if w not in old_set)]:
+        day = wall_date(a)
+        while wall_midnight(day) < a + max(length, 1):
+            days.add(day)
+            day += timedelta(days=1)
+    differing = sorted(days)
+    # A day both lists cover alike (inside a long window that changed elsewhere) is no change.
+    return [d for d in differing if _on_day(old, d) != _on_day(new, d)] or differing
 
 
-def _describe_change(old: tuple[Interval, ...], new: tuple[Interval, ...]) -> str:
-    """How the shared window changes, judged by its longest occurrence in the week."""
+def _on_day(windows: list[WallWindow], day: date) -> list[Interval]:
+    """The windows overlapping a display day."""
+    midnight = wall_midnight(day)
+    return [(a, length) for a, length in windows if a < midnight + DAY and a + length > midnight]
+
+
+def _describe_change(old: list[Interval], new: list[Interval]) -> str:
+    """How the shared window changes on one day, judged by its longest occurrence."""
     if not old:
         return f"a shared window of {_length(max(length for _, length in new))} opens"
     if not new:
@@ -291,36 +367,31 @@ def _describe_change(old: tuple[Interval, ...], new: tuple[Interval, ...]) -> st
     if old_longest != new_longest:
         verb = "grows" if new_longest > old_longest else "shrinks"
         return f"the shared window {verb} from {_length(old_longest)} to {_length(new_longest)}"
-    shift = _common_shift(old, new)
-    if shift:
+    shifts = {n - o for (o, _), (n, _) in zip(old, new, strict=False)}
+    if len(old) == len(new) and len(shifts) == 1 and 0 not in shifts:
+        shift = shifts.pop()
         direction = "later" if shift > 0 else "earlier"
         return f"the shared window moves {direction} by {_length(abs(shift))}"
     return "the shared windows change times"
 
 
-def _common_shift(old: tuple[Interval, ...], new: tuple[Interval, ...]) -> int:
-    """How far every window moved, if all moved alike and kept their lengths; else 0."""
-    if len(old) != len(new):
-        return 0
-    for turn in range(len(new)):
-        turned = new[turn:] + new[:turn]
-        pairs = list(zip(old, turned, strict=True))
-        shifts = {(n - o + WEEK // 2) % WEEK - WEEK // 2 for (o, _), (n, _) in pairs}
-        same_lengths = all(o == n for (_, o), (_, n) in pairs)
-        if same_lengths and len(shifts) == 1:
-            return shifts.pop()
-    return 0
-
-
 def _who_changes(zones: list[str], changes: list[tuple[int, str]], before: int, after: int) -> str:
-    changed = {zone for _, zone in changes}
-    summer = [z for z in zones if z in changed and _offset(z, after) > _offset(z, before)]
-    winter = [z for z in zones if z in changed and _offset(z, after) < _offset(z, before)]
-    phrases = [
-        f"{_names(group)} {'is' if len(group) == 1 else 'are'} on {season} time"
-        for group, season in ((summer, "summer"), (winter, "winter"))
-        if group
-    ]
+    """Who changes clocks, as `New York goes on summer time` or `Apia's clocks jump forward`."""
+    changed = [z for z in zones if z in {zone for _, zone in changes}]
+    step = {z: _offset(z, after) - _offset(z, before) for z in changed}
+    phrases = []
+    for group, season in (
+        ([z for z in changed if 0 < step[z] <= 2 * HOUR], "summer"),
+        ([z for z in changed if -2 * HOUR <= step[z] < 0], "winter"),
+    ):
+        if group:
+            phrases.append(
+                f"{_names(group)} {'goes' if len(group) == 1 else 'go'} on {season} time"
+            )
+    for z in changed:
+        if abs(step[z]) > 2 * HOUR:
+            way = "forward" if step[z] > 0 else "back"
+            phrases.append(f"the clocks in {city_name(z)} jump {way} by {_length(abs(step[z]))}")
     return " and ".join(phrases) or "the clocks change"
 
 

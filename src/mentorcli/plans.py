@@ -47,12 +47,13 @@ class Stretch:
 
 @dataclass(frozen=True)
 class RecurringSlot:
-    """A weekly slot in the anchor's wall-clock time; `end` 00:00 means midnight.
+    """A weekly slot in the anchor's wall-clock time, read as working hours are.
 
-    Slots never cross the anchor's midnight: a window across it is two slots.
-    `broken_weeks` are the Mondays of weeks where the slot is not inside
-    everyone's hours (a wall-clock time that is skipped or repeated counts as
-    inside only if every occurrence is).
+    `end` 00:00 means midnight; an `end` before `start` runs past the anchor's
+    midnight into the next day (22:00-02:00), and the slot belongs to the day it
+    starts. `broken_weeks` are the Mondays of the weeks (of the start day) where
+    the slot is not inside everyone's hours (a wall-clock time that is skipped or
+    repeated counts as inside only if every occurrence is).
     """
 
     weekday: int
@@ -60,6 +61,13 @@ class RecurringSlot:
     end: time
     zone: str
     broken_weeks: tuple[date, ...]
+
+    @property
+    def minutes(self) -> int:
+        """The slot's length in minutes."""
+        start = self.start.hour * 60 + self.start.minute
+        end = self.end.hour * 60 + self.end.minute
+        return (end - start) % (24 * 60) or 24 * 60
 
 
 def least_painful(
@@ -156,11 +164,17 @@ def recurring_slots(
             holding_by_weekday.setdefault(day.weekday(), []).append((day, holding))
         day += timedelta(days=1)
 
+    runs = {weekday: _slots_for_weekday(days) for weekday, days in holding_by_weekday.items()}
+    counted = {weekday: {day for day, _ in days} for weekday, days in holding_by_weekday.items()}
+    _join_across_midnight(runs, counted)
     slots = []
-    for weekday, days in sorted(holding_by_weekday.items()):
-        for a, b, broken in _slots_for_weekday(days):
+    for weekday, weekday_runs in sorted(runs.items()):
+        for a, b, broken in weekday_runs:
             if b - a >= min_minutes * MINUTE:
-                slots.append(RecurringSlot(weekday, _time_of_day(a), _time_of_day(b), zone, broken))
+                mondays = tuple(sorted({day - timedelta(days=day.weekday()) for day in broken}))
+                slots.append(
+                    RecurringSlot(weekday, _time_of_day(a), _time_of_day(b), zone, mondays)
+                )
     return slots
 
 
@@ -223,15 +237,11 @@ def _holding_wall_times(
 def _slots_for_weekday(
     days: list[tuple[date, list[Interval]]],
 ) -> list[tuple[int, int, tuple[date, ...]]]:
-    """Maximal runs of wall time holding on most of these days, with the weeks that break."""
+    """Maximal runs of wall time holding on most of these days, with the days that break."""
     bounds = sorted({x for _, holding in days for interval in holding for x in interval})
     runs: list[tuple[int, int, tuple[date, ...]]] = []
     for a, b in pairwise(bounds):
-        broken = tuple(
-            day - timedelta(days=day.weekday())
-            for day, holding in days
-            if not _contains(holding, a)
-        )
+        broken = tuple(day for day, holding in days if not _contains(holding, a))
         if 2 * len(broken) >= len(days):
             continue
         if runs and runs[-1][1] == a and runs[-1][2] == broken:
@@ -239,6 +249,32 @@ def _slots_for_weekday(
         else:
             runs.append((a, b, broken))
     return runs
+
+
+def _join_across_midnight(
+    runs: dict[int, list[tuple[int, int, tuple[date, ...]]]], counted: dict[int, set[date]]
+) -> None:
+    """Join a run up to midnight with the next day's run from midnight into one slot.
+
+    The joined slot counts the weeks where both days are in the range and breaks where
+    either part does; it is kept when it holds in most of them and is shorter than a day.
+    """
+    for weekday in sorted(runs):
+        following = (weekday + 1) % 7
+        if not runs[weekday] or not runs.get(following):
+            continue
+        a, end, broken = runs[weekday][-1]
+        start, b, next_broken = runs[following][0]
+        if end != DAY or start != 0 or a == 0 or b > a:
+            continue
+        days = [
+            day for day in sorted(counted[weekday]) if day + timedelta(days=1) in counted[following]
+        ]
+        failing = set(broken) | {day - timedelta(days=1) for day in next_broken}
+        joined = tuple(day for day in days if day in failing)
+        if days and 2 * len(joined) < len(days):
+            runs[weekday][-1] = (a, b + DAY, joined)
+            runs[following].pop(0)
 
 
 def _contains(intervals: list[Interval], point: int) -> bool:

@@ -78,14 +78,36 @@ _LEGACY_LINKS = {
     "PST8PDT": "America/Los_Angeles",
 }
 
+# Old aliases whose tzdata link leads to a zone of another country (tzdata folds zones that
+# agree since 1970 into one); the `backward` file of the IANA data names the place they meant.
+_ALIAS_PLACES = {
+    "Africa/Asmera": "Africa/Asmara",
+    "Africa/Timbuktu": "Africa/Bamako",
+    "America/Coral_Harbour": "America/Atikokan",
+    "America/Virgin": "America/St_Thomas",
+    "Antarctica/South_Pole": "Antarctica/McMurdo",
+    "Atlantic/Jan_Mayen": "Arctic/Longyearbyen",
+    "Iceland": "Atlantic/Reykjavik",
+    "Pacific/Ponape": "Pacific/Pohnpei",
+    "Pacific/Truk": "Pacific/Chuuk",
+    "Pacific/Yap": "Pacific/Chuuk",
+}
+
 # Names in the database that are not anybody's local time.
 _NOT_PLACES = frozenset({"Factory"})
 
+# A POSIX TZ rule: a name (EST, or <+0545> quoted) then an offset, e.g. EST5EDT,M3.2.0,M11.1.0.
+_POSIX_RULE = r"(?a)(?:[A-Za-z]{3,}|<[A-Za-z0-9+-]+>)[+-]?[0-9]"
 _OFFSET = r"(?ai)(?:UTC|GMT)\s*([+-])\s*([0-9]{1,2})(?::?([0-9]{2}))?"
 
 
 class _ZoneNames:
-    """Every zone name tzdata knows, and where each old alias points now."""
+    """Every zone name tzdata knows, and where each old alias points now.
+
+    A name a country uses today (zone.tab) is kept as typed even where tzdata makes it a link:
+    `Europe/Copenhagen` is Copenhagen to its user, not Berlin. Only the other links are
+    deprecated aliases, renamed to the place they stand for.
+    """
 
     __slots__ = ("by_lower", "canonical", "links")
 
@@ -103,7 +125,9 @@ def _zone_names() -> _ZoneNames:
     try:
         import importlib.resources
 
-        text = importlib.resources.files("tzdata").joinpath("zoneinfo/tzdata.zi").read_text()
+        folder = importlib.resources.files("tzdata").joinpath("zoneinfo")
+        text = folder.joinpath("tzdata.zi").read_text()
+        table = folder.joinpath("zone.tab").read_text()
     except (ModuleNotFoundError, OSError):
         import zoneinfo
 
@@ -117,9 +141,17 @@ def _zone_names() -> _ZoneNames:
         elif line.startswith("L "):
             _, target, link = line.split()[:3]
             links[link] = target
-    links.update(_LEGACY_LINKS)
+    in_use = {
+        fields[2]
+        for fields in (line.split("\t") for line in table.splitlines())
+        if len(fields) >= 3 and not fields[0].startswith("#")
+    }
     by_lower = {name.lower(): name for name in (*zones, *links)}
-    return _ZoneNames(frozenset(zones - links.keys()), links, by_lower)
+    links.update(_ALIAS_PLACES)
+    links.update(_LEGACY_LINKS)
+    for name in in_use:
+        links.pop(name, None)
+    return _ZoneNames(frozenset((zones | in_use) - links.keys()), links, by_lower)
 
 
 def _follow_links(name: str, links: Mapping[str, str]) -> str:
@@ -135,7 +167,7 @@ def _either(names: list[str] | tuple[str, ...]) -> str:
 
 
 def resolve_zone(name: str) -> str:
-    """The canonical IANA name for `name`: exact or any case, old aliases followed.
+    """The IANA name for `name`: exact or any case; names in use kept, old aliases followed.
 
     Abbreviations (`IST`), offsets (`UTC+5`) and unknown names raise BadInput with candidates.
     """
@@ -238,13 +270,23 @@ def _zone_from_path(path: str) -> str | None:
 def local_zone_name(
     environ: Mapping[str, str] | None = None, *, localtime: str = "/etc/localtime"
 ) -> str:
-    """The machine's zone: a valid `TZ`, else where /etc/localtime points, else UTC."""
+    """The machine's zone: a valid `TZ`, else where /etc/localtime points, else UTC.
+
+    A `TZ` holding a POSIX rule (`EST5EDT,M3.2.0,M11.1.0`) is refused, never guessed.
+    """
     env = os.environ if environ is None else environ
     tz = env.get("TZ", "").strip().removeprefix(":")
     if tz:
         found = _zone_from_path(tz) if tz.startswith("/") else _machine_zone(tz)
         if found:
             return found
+        if re.match(_POSIX_RULE, tz):
+            # zoneinfo reads only named zones; reading the rule as some other zone would be a
+            # guess that gets every time wrong.
+            raise BadInput(
+                f"TZ={quoted(tz)} is a POSIX time-zone rule, which mentor does not read; "
+                "set TZ to an IANA name such as America/New_York, or unset it"
+            )
     try:
         target = os.path.realpath(localtime)
     except (OSError, ValueError):

@@ -118,8 +118,19 @@ def _timeline(
         first = drawn.setdefault(_appearance(day), day)
         entries.append((day, None if first is day else first.day))
     parts: list[RenderableType] = []
-    for reference, group in groupby(entries, key=lambda entry: entry[1]):
+    skipped = {day.day for day in days if not any(day.cell_seconds)}
+    for (reference, _), group in groupby(
+        entries, key=lambda entry: (entry[1], entry[0].day in skipped)
+    ):
         run = [day for day, _ in group]
+        if run[0].day in skipped:
+            when = (
+                day_label(run[0].day)
+                if len(run) == 1
+                else (f"{day_label(run[0].day)} to {day_label(run[-1].day)}")
+            )
+            parts.append(Text(f"\n{when}: skipped, the display zone's clock jumps over it"))
+            continue
         if reference is None:
             parts += [_day_grid(day, name_width, per_hour, marks) for day in run]
             continue

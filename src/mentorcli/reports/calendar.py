@@ -6,7 +6,8 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from ..cadence import parse_cadence
-from .agenda import next_due, usual_start
+from ..when import from_utc_iso as instant
+from .agenda import usual_start
 
 if TYPE_CHECKING:
     from ..store.reports import PairRecords
@@ -15,20 +16,24 @@ if TYPE_CHECKING:
 DEFAULT_MINUTES = 60
 
 
-def first_upcoming(records: PairRecords, not_before: datetime) -> datetime:
-    """The first session due at or after `not_before`, in the mentor's zone: the next due
-    one, or, when that has passed, the first slot of the cadence after it."""
-    pair, last, zone = records.pair, records.last_session, records.mentor.timezone
-    due = next_due(pair, zone, last)
-    if due >= not_before:
-        return due
+def upcoming(
+    records: PairRecords, not_before: datetime, count: int
+) -> tuple[datetime, list[datetime]]:
+    """The session the series runs through, and the next `count` at or after `not_before`,
+    as wall times in the mentor's zone.
+
+    The series runs through the last session (at its time of day and day of the month), or
+    from the pair's start when there is none, so a session in a clock gap or at a short
+    month's end does not shift the ones after it.
+    """
+    pair, last = records.pair, records.last_session
     cadence = parse_cadence(pair.cadence)
-    start = usual_start(pair, zone, last)
-    if "=" in cadence.text:  # an RRULE: ask the rule directly
-        return cadence.next_due(not_before.astimezone(due.tzinfo), start)
-    while due < not_before:
-        due = cadence.next_due(due, start)
-    return due
+    start = usual_start(pair, records.mentor.timezone, last)
+    if last is None or "=" in cadence.text:  # an RRULE is anchored at the pair's start
+        return start, cadence.series_from(start, not_before, count)
+    anchor = instant(last.started_at).astimezone(start.tzinfo)
+    later = max(not_before, anchor + timedelta(seconds=1))
+    return anchor, cadence.series_from(anchor, later, count)
 
 
 def calendar_ics(records: PairRecords, count: int, from_day: date | None, now: datetime) -> bytes:
@@ -41,11 +46,11 @@ def calendar_ics(records: PairRecords, count: int, from_day: date | None, now: d
     pair, last = records.pair, records.last_session
     tz = zone(records.mentor.timezone)
     not_before = datetime.combine(from_day, time(0), tzinfo=tz) if from_day else now
-    first = first_upcoming(records, not_before)
+    anchor, sessions = upcoming(records, not_before, count)
+    first, final = sessions[0], sessions[-1]
     minutes = last.minutes if last is not None and last.minutes else DEFAULT_MINUTES
     cadence = parse_cadence(pair.cadence)
-    final = cadence.occurrences(first, count)[-1]
-    rule = vRecur.from_ical(cadence.rrule_text(first))
+    rule = vRecur.from_ical(cadence.rrule_text(anchor))
     rule["COUNT"] = count
 
     event = Event()

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import BadInput
 from ..hours import DEFAULT_HOURS, format_days, format_hours, parse_hours
+from ..labels import day_label
 from ..overlap import (
     DAY,
     MINUTE,
@@ -34,6 +35,10 @@ if TYPE_CHECKING:
     from ..store import Store
 
 MAX_DAYS = 366
+# A year of margin either side of the range keeps every instant the engine looks at (a week
+# beyond it for proposals, days beyond it for clock changes) inside datetime's years 1 to 9999.
+FIRST_DAY = date(2, 1, 1)
+LAST_DAY = date(9998, 12, 31)
 MAX_MINUTES = 24 * 60
 STRETCH_PROPOSALS = 3
 # The timeline's finest cell: a quarter of an hour of the display zone's clock.
@@ -172,6 +177,21 @@ def check_minutes(minutes: int) -> int:
     return minutes
 
 
+def check_range(first: date, days: int) -> date:
+    """`first`, when the `days` days from it lie between FIRST_DAY and LAST_DAY."""
+    if first < FIRST_DAY:
+        raise BadInput(
+            f'--from "{first.isoformat()}" is too early: a schedule starts on '
+            f"{FIRST_DAY.isoformat()} or later"
+        )
+    if first.toordinal() + days - 1 > LAST_DAY.toordinal():
+        raise BadInput(
+            f'--from "{first.isoformat()}" with --days {days} runs past {LAST_DAY.isoformat()}, '
+            "the last day a schedule shows: choose an earlier --from"
+        )
+    return first
+
+
 def build_schedule(
     participants: Sequence[Participant],
     first: date,
@@ -183,7 +203,7 @@ def build_schedule(
     timeline: bool = True,
 ) -> Schedule:
     """The windows from `first` 00:00 for `days` days in zone `tz`, with what goes with them."""
-    start, end = day_range(first, check_days(days), tz)
+    start, end = day_range(check_range(first, check_days(days)), days, tz)
     minutes = check_minutes(min_minutes)
     windows = tuple(shared_windows(participants, start, end, minutes))
     return Schedule(
@@ -195,13 +215,36 @@ def build_schedule(
         end=end,
         participants=tuple(participants),
         windows=windows,
-        notices=tuple(dst_notices(participants, start, end, tz, minutes)),
+        notices=tuple(
+            sorted(
+                [*dst_notices(participants, start, end, tz, minutes), *_skipped(first, days, tz)],
+                key=lambda notice: notice.date,
+            )
+        ),
         stretches=()
         if windows
         else tuple(least_painful(participants, start, end, minutes, STRETCH_PROPOSALS)),
         recurring=tuple(recurring_slots(participants, start, end, minutes)) if recurring else None,
         timeline=_timeline(participants, windows, first, days, tz) if timeline else (),
     )
+
+
+def _skipped(first: date, days: int, tz: str) -> list[Notice]:
+    """A notice for each day the display zone's clock jumps over (Pacific/Apia, 30 Dec 2011)."""
+    notices = []
+    for index in range(days):
+        day = first + timedelta(days=index)
+        midnight = wall_midnight(day)
+        if first_instant(tz, midnight) == first_instant(tz, midnight + DAY):
+            notices.append(
+                Notice(
+                    day,
+                    f"{day_label(day)} {day.year} does not exist in {tz}: its clocks go from "
+                    f"{day_label(day - timedelta(days=1))} straight to "
+                    f"{day_label(day + timedelta(days=1))}, so the day is skipped",
+                )
+            )
+    return notices
 
 
 def _timeline(
@@ -308,6 +351,7 @@ def schedule_json(schedule: Schedule) -> dict[str, Any]:
                 "day": format_days(frozenset({slot.weekday})),
                 "start": slot.start.strftime("%H:%M"),
                 "end": clock_end(slot),
+                "minutes": slot.minutes,
                 "zone": slot.zone,
                 "broken_weeks": [week.isoformat() for week in slot.broken_weeks],
             }
@@ -317,6 +361,6 @@ def schedule_json(schedule: Schedule) -> dict[str, Any]:
 
 
 def clock_end(slot: RecurringSlot) -> str:
-    """A slot's end as HH:MM, with midnight written 24:00."""
+    """A slot's end as HH:MM, midnight written 24:00; an end before the start is the next day."""
     text = slot.end.strftime("%H:%M")
     return "24:00" if text == "00:00" else text
