@@ -12,6 +12,7 @@ from typer.core import TyperGroup
 
 from mentorcli.cli.app import Root, app
 from mentorcli.cli.vendored_click import make_default_short_help
+from seed_helpers import history
 
 from conftest import MENTOR, Run
 
@@ -110,3 +111,11 @@ def test_shell_completion_offers_command_names() -> None:
     assert complete("mentor ") == list(Root.table)
     assert complete("mentor se") == ["sessions", "search", "session"]
     assert complete("mentor person l") == ["list"]
+
+
+def test_only_markdown_output_loads_the_markdown_parser(people: Run) -> None:
+    history(people)  # sessions with notes
+    assert "markdown_it" not in loaded_after("status")
+    assert "markdown_it" not in loaded_after("agenda", "rui/ana")
+    assert "markdown_it" in loaded_after("agenda", "rui/ana", "--markdown")
+    assert "markdown_it" in loaded_after("export", "rui/ana")

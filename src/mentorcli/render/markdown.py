@@ -23,9 +23,13 @@ _INLINE = str.maketrans({c: "\\" + c for c in "\\`*_[]<>&|~!"})
 _LINE_START = frozenset("#>+=-")
 _ORDERED = re.compile(r"^([0-9]{1,9})([.)])")
 _BLOCK_FIRST = _LINE_START | frozenset("0123456789")
+# What a linkify pass (GFM's bare URLs: `example.com`, `http://…`, `//host`, `a@b.org`) needs
+# to see unescaped: a dot inside a word, a colon after a scheme's last letter, two slashes. An
+# escape splits the text there, and it reads the same (`08:00` is no scheme, and stays).
+_LINKISH = re.compile(r"\.(?=\S)|(?<=[A-Za-z]):(?=\S)|/(?=/)")
 
 
-def _block_start(escaped: str) -> str:
+def block_start(escaped: str) -> str:
     """An escaped, stripped line made unable to open a block."""
     first = escaped[:1]
     if first in _LINE_START:
@@ -33,6 +37,11 @@ def _block_start(escaped: str) -> str:
     if "0" <= first <= "9":
         return _ORDERED.sub(r"\1\\\2", escaped)
     return escaped
+
+
+def unlinked(escaped: str) -> str:
+    """Escaped text that no linkify pass turns into a link."""
+    return _LINKISH.sub(r"\\\g<0>", escaped)
 
 
 @lru_cache(maxsize=1)
@@ -44,9 +53,43 @@ def _visible_literal() -> dict[int, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _text_table() -> dict[int, str]:
+    """`_visible_literal` for parsed text, where a hidden character can only have come from an
+    entity (the note was made visible before parsing): its escape ends in an entity too, so an
+    emphasis beside it sees punctuation there, as it did. Newlines and tabs as entities."""
+    table = {
+        code: escape[:-1].translate(_INLINE) + f"&#{ord(escape[-1])};"
+        for code, escape in hidden_escapes().items()
+    }
+    return {**_INLINE, **table, ord("\n"): "&#10;", ord("\t"): "&#9;"}
+
+
+def _entities(spaces: str) -> str:
+    return "".join(f"&#{ord(c)};" for c in spaces)
+
+
+def escape_text(text: str, *, at_start: bool, at_end: bool) -> str:
+    """Parsed text as literal Markdown inline content. Whitespace at a line's or an emphasis'
+    edge can only have come from an entity, and is written as one again: bare, the parser would
+    strip it or it would undo the emphasis."""
+    escaped = unlinked(text.translate(_text_table()))
+    # A dot or scheme colon at the end is inside a word when a code span or emphasis follows.
+    last = escaped[-2:]
+    if not at_end and (last[-1:] == "." or (last[:1].isalpha() and last[-1:] == ":")):
+        escaped = escaped[:-1] + "\\" + escaped[-1]
+    if at_start:
+        stripped = escaped.lstrip()
+        escaped = _entities(escaped[: len(escaped) - len(stripped)]) + stripped
+    if at_end:
+        stripped = escaped.rstrip()
+        escaped = stripped + _entities(escaped[len(stripped) :])
+    return escaped
+
+
 def _literal_line(line: str) -> str:
     # Leading spaces would make an indented code block; trailing ones a hard break.
-    return _block_start(line.strip().translate(_INLINE))
+    return block_start(unlinked(line.strip().translate(_INLINE)))
 
 
 def inline(text: str) -> str:
@@ -56,13 +99,12 @@ def inline(text: str) -> str:
 
 
 def quoted_block(text: str) -> list[str]:
-    """Multi-line user text (notes) as a block quote of literal paragraphs."""
-    # One translate pass for the whole text, C loops for the lines: an export quotes
-    # thousands of notes, tens of thousands of lines.
-    lines = list(map(str.strip, text.translate(_visible_literal()).split("\n")))
+    """Multi-line user text as a block quote of literal paragraphs."""
+    # One translate pass for the whole text, C loops for the lines.
+    lines = list(map(str.strip, unlinked(text.translate(_visible_literal())).split("\n")))
     for index, line in enumerate(lines):
         if line[:1] in _BLOCK_FIRST:  # "" is in no set
-            lines[index] = _block_start(line)
+            lines[index] = block_start(line)
     while lines and not lines[-1]:
         lines.pop()
     while lines and not lines[0]:
@@ -100,6 +142,8 @@ def _percent(share: float | None) -> str:
 
 
 def summary_markdown(summary: Summary) -> str:
+    from .notes_markdown import note_markdown
+
     pair, f = summary.pair, summary.figures
     out = [f"# Mentoring progress: {inline(pair.mentor)} and {inline(pair.mentee)}", ""]
     period = f"the sessions since {summary.since}" if summary.since else "every session on record"
@@ -162,7 +206,7 @@ def summary_markdown(summary: Summary) -> str:
         out.append(f"- {', '.join(facts)}")
         if entry.tech_issue:
             out.append(f"- Technology trouble: {inline(entry.tech_issue)}")
-        notes = quoted_block(entry.notes)
+        notes = note_markdown(entry.notes)
         out += ["", *notes] if notes else []
         out.append("")
     out += ["## Actions", "", "### Done", ""]
@@ -216,5 +260,7 @@ def agenda_markdown(agenda: Agenda) -> str:
         length = f", {recap.minutes} min" if recap.minutes is not None else ""
         out.append(f"{both(recap.local)}, {recap.channel}{length}.")
         if recap.notes:
-            out += ["", *quoted_block(recap.notes)]
+            from .notes_markdown import note_line
+
+            out += ["", f"> {note_line(recap.notes)}"]
     return "\n".join(out).rstrip("\n") + "\n"
