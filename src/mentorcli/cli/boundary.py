@@ -13,7 +13,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from ..errors import FileProblem, Interrupted, MentorError
+from ..errors import BadInput, FileProblem, Interrupted, MentorError, quoted
 from .runtime import runtime
 from .vendored_click import ClickException, NoArgsIsHelpError, UsageError
 
@@ -94,7 +94,45 @@ def run_guarded(group: TyperGroup, args: Sequence[str] | None, **extra: Any) -> 
         runtime.close()
 
 
+# Options and arguments that name files: a file name need not be UTF-8, any other text must.
+PATH_OPTIONS = ("--db", "-o", "--output")
+PATH_COMMANDS = (["import"], ["db", "backup"])
+
+
+def check_arguments(argv: list[str]) -> None:
+    """Refuse an argument that is not UTF-8 (the shell passed raw bytes, which Python keeps as
+    lone surrogates) before it reaches a command, naming it: it is bad input, not a bug."""
+    words = [
+        word
+        for index, word in enumerate(argv)
+        if not word.startswith("-") and (index == 0 or argv[index - 1] not in PATH_OPTIONS)
+    ]
+    paths_last = any(words[: len(command)] == command for command in PATH_COMMANDS)
+    for index, word in enumerate(argv):
+        bad = next((c for c in word if "\udc80" <= c <= "\udcff"), None)
+        if bad is None:
+            continue
+        option, equals, _ = word.partition("=")
+        before = argv[index - 1] if index else ""
+        if (option in PATH_OPTIONS and equals) or before in PATH_OPTIONS:
+            continue
+        if paths_last and word == words[-1] and not before.startswith("-"):
+            continue
+        if equals and option.startswith("--"):
+            name = f"the value of {option}"
+        elif before.startswith("-"):
+            name = f"the value of {before}"
+        else:
+            shown = word.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            name = f"the argument {quoted(shown)}"
+        raise BadInput(
+            f"{name} is not UTF-8 text (it holds the byte {ord(bad) - 0xDC00:#04x}); "
+            "give it as UTF-8 (your terminal's or shell's encoding may differ); nothing was written"
+        )
+
+
 def _run(group: TyperGroup, argv: list[str], extra: dict[str, Any]) -> int:
+    check_arguments(argv)
     try:
         result = TyperGroup.main(group, argv, standalone_mode=False, **extra)
     except NoArgsIsHelpError as exc:

@@ -72,10 +72,11 @@ def _summary(pair_ref: str, format_: str, since: str | None) -> str:
     day = _day(since, past=True) if since else None
     found = summary(runtime.store(), pair_ref, runtime.now(), day, runtime.local_zone())
     if format_ == "json":
-        import json
         from dataclasses import asdict
 
-        return json.dumps(asdict(found), ensure_ascii=False, indent=2) + "\n"
+        from ..render.text import json_text
+
+        return json_text(asdict(found))
     from ..render.markdown import summary_markdown
 
     return summary_markdown(found)

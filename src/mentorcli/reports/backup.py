@@ -48,7 +48,9 @@ def build_document(records: dict[str, list[dict[str, Any]]], now: datetime) -> d
 
 
 def dump(document: dict[str, Any]) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    from ..render.text import json_text
+
+    return json_text(document)
 
 
 # Checkers: each returns the value as it is stored, or raises Bad.

@@ -9,6 +9,9 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
+from ..errors import FileProblem
+from .connection import ReadOnlyConnection, begin_immediate
+
 Params = tuple[Any, ...] | dict[str, Any]
 Record = TypeVar("Record")
 
@@ -43,7 +46,9 @@ class Db:
         if self.conn.in_transaction:
             yield
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        if isinstance(self.conn, ReadOnlyConnection):
+            raise FileProblem(f"{self.conn.reason}; nothing was written")
+        begin_immediate(self.conn)
         try:
             yield
         except BaseException:
