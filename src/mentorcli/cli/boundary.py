@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import signal
 import sqlite3
 import sys
 import traceback
@@ -13,6 +14,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
+from .. import interrupts
 from ..errors import BadInput, FileProblem, Interrupted, MentorError, quoted
 from .runtime import runtime
 from .vendored_click import ClickException, NoArgsIsHelpError, UsageError
@@ -32,6 +34,17 @@ def _database(exc: sqlite3.Error) -> tuple[int, str]:
     return error.exit_code, str(error)
 
 
+def _aborted(cause: BaseException | None) -> tuple[int, str]:
+    """Click turns Ctrl-C (and so SIGTERM and SIGHUP, which unwind the same way) into Abort."""
+    if isinstance(cause, interrupts.Stopped):
+        return 128 + cause.signum, _stopped(cause.signum)
+    return 130, INTERRUPTED
+
+
+def _stopped(signum: int) -> str:
+    return f"stopped by {interrupts.name(signum)}; nothing was written"
+
+
 def _file(exc: OSError) -> tuple[int, str]:
     reasons = {
         errno.EACCES: "permission denied",
@@ -44,6 +57,12 @@ def _file(exc: OSError) -> tuple[int, str]:
         errno.ENOENT: "no such file or folder",
     }
     reason = reasons.get(exc.errno or 0, exc.strerror or str(exc))
+    if exc.filename is None and interrupts.after_commit():
+        # Standard output failed (`> /dev/full`) after the change landed: it stands.
+        return (
+            FileProblem.exit_code,
+            f"the change was saved, but its output could not be written: {reason}",
+        )
     where = f" {exc.filename}" if exc.filename else ""
     return FileProblem.exit_code, f"cannot write or read{where}: {reason}"
 
@@ -55,7 +74,8 @@ FAILURES: tuple[tuple[type[BaseException], Callable[[Any], tuple[int, str]]], ..
     (MentorError, lambda exc: (exc.exit_code, str(exc))),
     (UsageError, _usage),
     (ClickException, lambda exc: (exc.exit_code, exc.format_message())),
-    (typer.Abort, lambda exc: (130, INTERRUPTED)),
+    (typer.Abort, lambda exc: _aborted(exc.__cause__)),
+    (interrupts.Stopped, lambda exc: (128 + exc.signum, _stopped(exc.signum))),
     (KeyboardInterrupt, lambda exc: (130, INTERRUPTED)),
     (sqlite3.Error, _database),
     (OSError, _file),
@@ -66,12 +86,29 @@ def run_guarded(group: TyperGroup, args: Sequence[str] | None, **extra: Any) -> 
     """Run the root group without click's own exits, translating every failure."""
     argv = list(sys.argv[1:] if args is None else args)
     runtime.debug = False  # until the root callback reads --debug: no traceback before it runs
+    with interrupts.caught():
+        code = _guarded(group, argv, extra)
+        signum = interrupts.pending()
+        if signum is not None and code == 0:
+            # The signal came once the change was committing: it stands, and the output
+            # above says what it was.
+            name = interrupts.name(signum)
+            return _fail(
+                f"stopped by {name} after the change above was saved; it stands", 128 + signum
+            )
+        return code
+
+
+def _guarded(group: TyperGroup, argv: list[str], extra: dict[str, Any]) -> int:
     try:
         code = _run(group, argv, extra)
         # Output still buffered meets a closed pipe here, inside the boundary, rather than in
         # the interpreter's last flush (exit 120 and a Python message on stderr).
         sys.stdout.flush()
-        if code == 130:  # Typer turned a Ctrl-C into an exit code
+        if code == 130:  # Typer turned a Ctrl-C (or SIGTERM, SIGHUP) into an exit code
+            signum = interrupts.received()
+            if signum is not None and signum != signal.SIGINT:
+                return _fail(_stopped(signum), 128 + signum)
             return _fail(INTERRUPTED, 130)
         return code
     except SystemExit as exc:

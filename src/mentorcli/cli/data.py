@@ -57,7 +57,7 @@ def export(
     if format_ not in FORMATS:
         raise BadInput(f"unknown format {format_!r}: use markdown or json")
     text = _backup() if every else _summary(pair_ref or "", format_, since)
-    _written(write_private(output, text, force))
+    _written(write_private(output, text, force, runtime.db_path))
 
 
 def _backup() -> str:
@@ -161,7 +161,7 @@ def calendar(
 
     first = _day(from_) if from_ else None
     ics = upcoming(runtime.store(), pair_ref, count, first, runtime.now())
-    _written(write_private(output, ics, force))
+    _written(write_private(output, ics, force, runtime.db_path))
 
 
 def _day(text: str, *, past: bool = False) -> date:

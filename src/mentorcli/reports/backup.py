@@ -321,6 +321,17 @@ def _check_references(records: dict[str, list[dict[str, Any]]], source: str) -> 
                     )
 
 
+def _same(target: Path, db_path: Path) -> bool:
+    """Whether `target` is the database or its -wal, -shm or -journal file."""
+    import os
+
+    for end in ("", "-wal", "-shm", "-journal"):
+        part = db_path.with_name(db_path.name + end)
+        if part.exists() and os.path.samefile(target, part):
+            return True
+    return False
+
+
 def backup_path(db_path: Path, now: datetime) -> Path:
     """The default backup name, beside the database: mentor.db.backup-20261124T063012Z."""
     stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -340,6 +351,8 @@ def backup_database(
         raise FileProblem(f"there is no database at {db_path} yet; nothing to back up")
     target = Path(file).expanduser() if file else backup_path(db_path, now)
     store = open_store()
+    if target.exists() and _same(target, db_path):
+        raise FileProblem(f"{target} is the database itself; name another file for its backup")
     with replacing(target, force) as temporary:
         try:
             store.backup_into(temporary)

@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .. import interrupts
 from ..errors import BadInput, DatabaseBusy, DatabaseUnusable, FileProblem, MentorError
 from . import schema
 
@@ -335,22 +336,94 @@ def backup_path_for(path: Path, version: int, now: datetime) -> Path:
     return path.with_name(f"{path.name}.schema{version}-{stamp}.bak")
 
 
-def backup_to(source: Path, target: Path) -> None:
-    """Copy the database with SQLite's online backup API into a new owner-only file.
+def backup_to(source: Path, target: Path) -> Path:
+    """Copy the database with SQLite's online backup API into a new owner-only file named
+    like `target` (with -2, -3… if that name is taken), and return its name.
 
-    It reads through a connection of its own: in WAL mode that reader sees the
-    last committed state even while the caller holds the write lock.
+    The copy is written under a temporary name, synced to disk and checked
+    (`PRAGMA integrity_check`) before it takes a backup's name: a full disk, a kill or a
+    power cut never leaves a partial copy that looks like a backup. It reads through a
+    connection of its own: in WAL mode that reader sees the last committed state even while
+    the caller holds the write lock.
     """
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    os.fchmod(fd, 0o600)
-    os.close(fd)
+    from ..files import private_temporary
+
     reader = sqlite3.connect(str(source), timeout=busy_timeout_ms() / 1000)
-    dest = sqlite3.connect(str(target))
     try:
-        reader.backup(dest)
+        _room_for_a_copy(reader, source, target)
+        temporary = private_temporary(target.parent, target.name)
+        try:
+            dest = sqlite3.connect(str(temporary))
+            try:
+                reader.backup(dest)
+            finally:
+                dest.close()
+            _sync(temporary)
+            _check_copy(temporary)
+            return _link_unique(temporary, target)
+        except sqlite3.OperationalError as exc:
+            if exc.sqlite_errorcode & 0xFF != SQLITE_FULL:
+                raise
+            raise FileProblem(
+                f"no space left to copy {source} before upgrading it ({_free_bytes(target):,} "
+                "bytes free); free some space and run mentor again; nothing changed"
+            ) from None
+        finally:
+            temporary.unlink(missing_ok=True)
     finally:
-        dest.close()
         reader.close()
+
+
+# Room kept free beyond the copy itself: the copy's own journal and the upgrade's WAL.
+COPY_MARGIN = 256 * 1024
+
+
+def _room_for_a_copy(reader: sqlite3.Connection, source: Path, target: Path) -> None:
+    pages = reader.execute("PRAGMA page_count").fetchone()[0]
+    size = reader.execute("PRAGMA page_size").fetchone()[0]
+    needed, free = pages * size + COPY_MARGIN, _free_bytes(target)
+    if free < needed:
+        raise FileProblem(
+            f"no space to copy {source} before upgrading it: the copy needs {needed:,} bytes "
+            f"free in {target.parent}, which has {free:,}; free some space and run mentor "
+            "again; nothing changed"
+        )
+
+
+def _sync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _check_copy(copy: Path) -> None:
+    probe = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    try:
+        verdict = probe.execute("PRAGMA integrity_check").fetchone()[0]
+    finally:
+        probe.close()
+    if verdict != "ok":
+        raise DatabaseUnusable(f"the copy made before upgrading is not sound ({verdict})")
+
+
+def _link_unique(temporary: Path, target: Path) -> Path:
+    """Give the finished copy `target`'s name, or the first free name after it; never clobber."""
+    stem, suffix = target.name.removesuffix(".bak"), ".bak" if target.name.endswith(".bak") else ""
+    for n in range(1, 1000):
+        final = target if n == 1 else target.with_name(f"{stem}-{n}{suffix}")
+        try:
+            os.link(temporary, final)
+        except FileExistsError:
+            continue
+        folder = os.open(target.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
+        return final
+    raise FileProblem(f"too many copies named like {target} already; move some away")
 
 
 def migrate(
@@ -373,13 +446,13 @@ def migrate(
             conn.execute("COMMIT")
             return None
         if backup:
-            copy = backup_path_for(path, version, now)
-            backup_to(path, copy)
+            copy = backup_to(path, backup_path_for(path, version, now))
         db = Database(conn, execute_plugins=False, recursive_triggers=False)
         schema.apply(db, stop_before=stop_before)
         applied = len(schema.migrations().applied(db))
         conn.execute(f"PRAGMA user_version = {applied}")
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        interrupts.committing()
         conn.execute("COMMIT")
     except BaseException as exc:
         if conn.in_transaction:
@@ -389,6 +462,11 @@ def migrate(
         where = f"; a copy made before it is at {copy}" if copy else ""
         if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
             raise DatabaseBusy(f"{path} stayed busy during the upgrade{where}") from exc
+        if isinstance(exc, sqlite3.Error) and isinstance(translate(exc, path), FileProblem):
+            raise FileProblem(
+                f"upgrading {path} failed ({exc}); nothing changed{where}; free some space or "
+                "make it writable, and run mentor again"
+            ) from exc
         raise DatabaseUnusable(f"upgrading {path} failed ({exc}); nothing changed{where}") from exc
     return copy
 

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
+from .. import interrupts
 from ..errors import FileProblem
 from .connection import ReadOnlyConnection, begin_immediate
 
@@ -55,7 +56,9 @@ class Db:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
+        interrupts.committing()  # a signal from here on waits: the change is about to stand
         self.conn.execute("COMMIT")
+        interrupts.committed()
 
     def one(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
         row: sqlite3.Row | None = self.conn.execute(sql, params).fetchone()
