@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import BadInput, FileProblem, MentorError, quoted
-from ..services.checks import HANDLE, SQLITE_MAX_INT
+from ..services.checks import EARLIEST, HANDLE, LATEST, MOST_MINUTES, SQLITE_MAX_INT
 from ..store.exchange import SECTIONS, Section
 from ..vocabulary import (
     ACTION_STATUSES,
@@ -104,9 +104,12 @@ def _date(value: Any) -> str:
     try:
         if not ISO_DATE.match(text):
             raise ValueError
-        return date.fromisoformat(text).isoformat()
+        day = date.fromisoformat(text)
     except ValueError:
         raise Bad(f"{_shown(value)} is not a date like 2026-11-24") from None
+    if not EARLIEST <= day <= LATEST:
+        raise Bad(f"{_shown(value)} is out of range ({EARLIEST} to {LATEST})")
+    return day.isoformat()
 
 
 def _moment(value: Any) -> datetime:
@@ -118,9 +121,12 @@ def _moment(value: Any) -> datetime:
     if moment.tzinfo is None:
         raise Bad(f"{_shown(value)} has no UTC offset; add +00:00")
     try:
-        return moment.astimezone(UTC)
+        moment = moment.astimezone(UTC)
     except OverflowError:
         raise Bad(f"{_shown(value)} is out of range in UTC") from None
+    if not EARLIEST <= moment.date() <= LATEST:
+        raise Bad(f"{_shown(value)} is out of range ({EARLIEST} to {LATEST})")
+    return moment
 
 
 def _stamp(value: Any) -> str:
@@ -209,7 +215,7 @@ CHECKS: dict[str, dict[str, Check]] = {
     "sessions": {
         "started_at": _instant,
         "zone": _by_grammar(_zone),
-        "minutes": _optional(_whole(0, None)),
+        "minutes": _optional(_whole(0, MOST_MINUTES)),
         "channel": _choice(CHANNELS),
         "notes": _text,
         "rapport": _optional(_whole(1, 5)),
@@ -245,7 +251,7 @@ def read_document(text: str, source: str) -> dict[str, list[dict[str, Any]]]:
     """
     try:
         document = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as error:
+    except (ValueError, RecursionError) as error:  # ValueError: also a 5,000-digit number
         raise BadInput(f"{source} is not JSON ({error}); nothing was imported") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise BadInput(

@@ -243,6 +243,8 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = FULL")
+    # Damage to a page is noticed when the page is read, not only by `db check`.
+    conn.execute("PRAGMA cell_size_check = ON")
 
 
 def open_connection(path: Path, clock: Callable[[], datetime] | None = None) -> sqlite3.Connection:
@@ -302,7 +304,7 @@ def _configured(conn: sqlite3.Connection) -> sqlite3.Connection:
     return conn
 
 
-SQLITE_FULL, SQLITE_IOERR = 13, 10
+SQLITE_FULL, SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_NOTADB = 13, 10, 11, 26
 # Less room than this (SQLite's -shm alone takes 32 KiB) makes a failed open a full disk's.
 TIGHT_BYTES = 256 * 1024
 
@@ -487,7 +489,12 @@ def translate(exc: sqlite3.Error, path: Path | None = None) -> MentorError:
         return FileProblem(f"cannot write {where} ({text}); nothing was written")
     if "unable to open" in lowered:
         return FileProblem(f"cannot open {where} ({text})")
-    if "malformed" in lowered or "not a database" in lowered:
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    if (
+        code in (SQLITE_CORRUPT, SQLITE_NOTADB)
+        or "malformed" in lowered
+        or "not a database" in lowered
+    ):
         return DatabaseUnusable(f"{where} is damaged ({text}); run 'mentor db check'")
     if isinstance(exc, sqlite3.IntegrityError):
         return MentorError(f"the database refused a change ({text})")
