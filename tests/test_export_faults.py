@@ -192,3 +192,27 @@ def test_every_written_file_is_owner_only_under_umask_022(
         assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         copy.close()
+
+
+def test_an_export_never_writes_over_the_database(tmp_path: Path) -> None:
+    from conftest import mentor_process
+
+    db = tmp_path / "mentor.db"
+    for step in (
+        ("person", "add", "rui", "--tz", "UTC"),
+        ("person", "add", "ana", "--tz", "UTC"),
+        ("pair", "add", "rui", "ana"),
+        ("db", "backup", str(tmp_path / "copy.db")),
+    ):
+        assert mentor_process(*step, db=db).returncode == 0
+    sidecars = [db.with_name(db.name + end) for end in ("-wal", "-shm")]
+    for target in (db, *sidecars, tmp_path / "copy.db"):
+        before = target.read_bytes() if target.exists() else None
+        for command in (("export", "rui/ana"), ("calendar", "rui/ana"), ("export", "--all")):
+            done = mentor_process(*command, "-o", str(target), "--force", db=db)
+            assert done.returncode == 5, (target, command, done.stderr)
+            assert "never written over" in done.stderr
+            assert (target.read_bytes() if target.exists() else None) in (before, None)
+    backup = mentor_process("db", "backup", str(db), "--force", db=db)
+    assert backup.returncode == 5 and "database itself" in backup.stderr
+    assert mentor_process("person", "list", db=db).returncode == 0

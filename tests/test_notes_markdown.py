@@ -139,7 +139,9 @@ def outline_blocks(nodes: list[SyntaxTreeNode]) -> list[Any]:
     for node in nodes:
         kind = node.type
         if kind == "paragraph":
-            out.append(("paragraph", outline_inline(node.children[0].children)))
+            shown = outline_inline(node.children[0].children)
+            if shown:  # a paragraph of Unicode spaces alone is nothing to see, there or here
+                out.append(("paragraph", shown))
         elif kind == "heading":  # demoted to a bold line
             children = node.children[0].children
             shown = outline_inline(children)

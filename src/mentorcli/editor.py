@@ -41,20 +41,29 @@ def editor_command(environ: Mapping[str, str] | None = None, chosen: str = "") -
     return words or ["vi"]
 
 
+NOTES_PATTERN = "mentor-notes.mentor-*-*.md"
+
+
 def edit_text(initial: str, environ: Mapping[str, str] | None = None, chosen: str = "") -> str:
     """Open the user's editor on `initial` and return what they saved.
 
-    The temporary file is readable by the user alone and removed however this ends,
-    Ctrl-C included. While the editor runs, Ctrl-C belongs to the editor (vi uses it);
-    if the editor itself dies of it, this raises Interrupted.
+    The temporary file is readable by the user alone (mkstemp makes it 0600) and removed
+    however this ends, Ctrl-C, SIGTERM and SIGHUP included. While the editor runs, Ctrl-C
+    belongs to the editor (vi uses it); if the editor itself dies of it, this raises
+    Interrupted.
     """
     import signal
     import subprocess
     import tempfile
     import threading
+    from pathlib import Path
+
+    from .files import sweep_stale
 
     command = editor_command(environ, chosen)
-    handle, name = tempfile.mkstemp(prefix="mentor-notes-", suffix=".md")  # mode 0600
+    # The process id in the name lets a later run remove one left by a killed mentor.
+    sweep_stale(Path(tempfile.gettempdir()), NOTES_PATTERN)
+    handle, name = tempfile.mkstemp(prefix=f"mentor-notes.mentor-{os.getpid()}-", suffix=".md")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             out.write(initial)

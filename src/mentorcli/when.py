@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 
 from mentorcli import zones
 from mentorcli.errors import BadInput, quoted
+from mentorcli.services.checks import day_in_range, moment_in_range
 
 _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
@@ -68,7 +69,7 @@ def parse_date(text: str, today: date, *, past: bool = False) -> date:
     words = _words(text)
     if not words:
         raise BadInput(f"date is empty: {_DATE_FORMS}")
-    return _date(words, text.strip(), today, past)
+    return day_in_range(_date(words, text.strip(), today, past), text.strip())
 
 
 def _date(words: str, shown: str, today: date, past: bool) -> date:
@@ -189,6 +190,10 @@ def parse_datetime(text: str, now: datetime, zone: str, *, past: bool = True) ->
     Without an offset the time is wall-clock time in `zone`; a bare time means today there.
     The result is in `zone` (ZoneInfo) or, when an offset was typed, in that fixed offset.
     """
+    return moment_in_range(_datetime(text, now, zone, past), text.strip())
+
+
+def _datetime(text: str, now: datetime, zone: str, past: bool) -> datetime:
     if now.tzinfo is None:
         raise ValueError("now must be an aware datetime")
     words = _words(text)

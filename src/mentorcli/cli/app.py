@@ -147,6 +147,11 @@ def root(
 
 def main(argv: Sequence[str] | None = None) -> int:
     """The `mentor` console script."""
+    import signal
+
     group = typer.main.get_command(app)
     code: int = group.main(argv, prog_name="mentor", standalone_mode=False)
+    # The run is over and has said how it ended: a Ctrl-C now would only print a traceback
+    # from the interpreter's shutdown.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     return code

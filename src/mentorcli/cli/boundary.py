@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import signal
 import sqlite3
 import sys
 import traceback
@@ -13,7 +14,8 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from ..errors import FileProblem, Interrupted, MentorError
+from .. import interrupts
+from ..errors import BadInput, FileProblem, Interrupted, MentorError, quoted
 from .runtime import runtime
 from .vendored_click import ClickException, NoArgsIsHelpError, UsageError
 
@@ -32,6 +34,17 @@ def _database(exc: sqlite3.Error) -> tuple[int, str]:
     return error.exit_code, str(error)
 
 
+def _aborted(cause: BaseException | None) -> tuple[int, str]:
+    """Click turns Ctrl-C (and so SIGTERM and SIGHUP, which unwind the same way) into Abort."""
+    if isinstance(cause, interrupts.Stopped):
+        return 128 + cause.signum, _stopped(cause.signum)
+    return 130, INTERRUPTED
+
+
+def _stopped(signum: int) -> str:
+    return f"stopped by {interrupts.name(signum)}; nothing was written"
+
+
 def _file(exc: OSError) -> tuple[int, str]:
     reasons = {
         errno.EACCES: "permission denied",
@@ -44,6 +57,12 @@ def _file(exc: OSError) -> tuple[int, str]:
         errno.ENOENT: "no such file or folder",
     }
     reason = reasons.get(exc.errno or 0, exc.strerror or str(exc))
+    if exc.filename is None and interrupts.after_commit():
+        # Standard output failed (`> /dev/full`) after the change landed: it stands.
+        return (
+            FileProblem.exit_code,
+            f"the change was saved, but its output could not be written: {reason}",
+        )
     where = f" {exc.filename}" if exc.filename else ""
     return FileProblem.exit_code, f"cannot write or read{where}: {reason}"
 
@@ -55,7 +74,8 @@ FAILURES: tuple[tuple[type[BaseException], Callable[[Any], tuple[int, str]]], ..
     (MentorError, lambda exc: (exc.exit_code, str(exc))),
     (UsageError, _usage),
     (ClickException, lambda exc: (exc.exit_code, exc.format_message())),
-    (typer.Abort, lambda exc: (130, INTERRUPTED)),
+    (typer.Abort, lambda exc: _aborted(exc.__cause__)),
+    (interrupts.Stopped, lambda exc: (128 + exc.signum, _stopped(exc.signum))),
     (KeyboardInterrupt, lambda exc: (130, INTERRUPTED)),
     (sqlite3.Error, _database),
     (OSError, _file),
@@ -66,12 +86,29 @@ def run_guarded(group: TyperGroup, args: Sequence[str] | None, **extra: Any) -> 
     """Run the root group without click's own exits, translating every failure."""
     argv = list(sys.argv[1:] if args is None else args)
     runtime.debug = False  # until the root callback reads --debug: no traceback before it runs
+    with interrupts.caught():
+        code = _guarded(group, argv, extra)
+        signum = interrupts.pending()
+        if signum is not None and code == 0:
+            # The signal came once the change was committing: it stands, and the output
+            # above says what it was.
+            name = interrupts.name(signum)
+            return _fail(
+                f"stopped by {name} after the change above was saved; it stands", 128 + signum
+            )
+        return code
+
+
+def _guarded(group: TyperGroup, argv: list[str], extra: dict[str, Any]) -> int:
     try:
         code = _run(group, argv, extra)
         # Output still buffered meets a closed pipe here, inside the boundary, rather than in
         # the interpreter's last flush (exit 120 and a Python message on stderr).
         sys.stdout.flush()
-        if code == 130:  # Typer turned a Ctrl-C into an exit code
+        if code == 130:  # Typer turned a Ctrl-C (or SIGTERM, SIGHUP) into an exit code
+            signum = interrupts.received()
+            if signum is not None and signum != signal.SIGINT:
+                return _fail(_stopped(signum), 128 + signum)
             return _fail(INTERRUPTED, 130)
         return code
     except SystemExit as exc:
@@ -94,7 +131,45 @@ def run_guarded(group: TyperGroup, args: Sequence[str] | None, **extra: Any) -> 
         runtime.close()
 
 
+# Options and arguments that name files: a file name need not be UTF-8, any other text must.
+PATH_OPTIONS = ("--db", "-o", "--output")
+PATH_COMMANDS = (["import"], ["db", "backup"])
+
+
+def check_arguments(argv: list[str]) -> None:
+    """Refuse an argument that is not UTF-8 (the shell passed raw bytes, which Python keeps as
+    lone surrogates) before it reaches a command, naming it: it is bad input, not a bug."""
+    words = [
+        word
+        for index, word in enumerate(argv)
+        if not word.startswith("-") and (index == 0 or argv[index - 1] not in PATH_OPTIONS)
+    ]
+    paths_last = any(words[: len(command)] == command for command in PATH_COMMANDS)
+    for index, word in enumerate(argv):
+        bad = next((c for c in word if "\udc80" <= c <= "\udcff"), None)
+        if bad is None:
+            continue
+        option, equals, _ = word.partition("=")
+        before = argv[index - 1] if index else ""
+        if (option in PATH_OPTIONS and equals) or before in PATH_OPTIONS:
+            continue
+        if paths_last and word == words[-1] and not before.startswith("-"):
+            continue
+        if equals and option.startswith("--"):
+            name = f"the value of {option}"
+        elif before.startswith("-"):
+            name = f"the value of {before}"
+        else:
+            shown = word.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            name = f"the argument {quoted(shown)}"
+        raise BadInput(
+            f"{name} is not UTF-8 text (it holds the byte {ord(bad) - 0xDC00:#04x}); "
+            "give it as UTF-8 (your terminal's or shell's encoding may differ); nothing was written"
+        )
+
+
 def _run(group: TyperGroup, argv: list[str], extra: dict[str, Any]) -> int:
+    check_arguments(argv)
     try:
         result = TyperGroup.main(group, argv, standalone_mode=False, **extra)
     except NoArgsIsHelpError as exc:

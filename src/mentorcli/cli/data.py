@@ -58,7 +58,7 @@ def export(
     if format_ not in FORMATS:
         raise BadInput(f"unknown format {format_!r}: use markdown or json")
     text = _backup() if every else _summary(pair_ref, format_, since)
-    _written(write_private(output, text, force))
+    _written(write_private(output, text, force, runtime.db_path))
 
 
 def _backup() -> str:
@@ -73,10 +73,11 @@ def _summary(pair_ref: str | None, format_: str, since: str | None) -> str:
     day = _day(since, past=True) if since else None
     found = summary(runtime.store(), pair_named(pair_ref), runtime.now(), day, runtime.local_zone())
     if format_ == "json":
-        import json
         from dataclasses import asdict
 
-        return json.dumps(asdict(found), ensure_ascii=False, indent=2) + "\n"
+        from ..render.text import json_text
+
+        return json_text(asdict(found))
     from ..render.markdown import summary_markdown
 
     return summary_markdown(found)
@@ -154,7 +155,7 @@ def calendar(
 
     first = _day(from_) if from_ else None
     ics = upcoming(runtime.store(), pair_named(pair_ref), count, first, runtime.now())
-    _written(write_private(output, ics, force))
+    _written(write_private(output, ics, force, runtime.db_path))
 
 
 def _day(text: str, *, past: bool = False) -> date:

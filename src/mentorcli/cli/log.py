@@ -31,7 +31,9 @@ When = Annotated[
         "--when", help="When it started, e.g. 'yesterday 15:00', '2026-11-20 09:30' (default now)."
     ),
 ]
-Minutes = Annotated[int | None, whole(min=0, help="How long it took, in minutes.")]
+Minutes = Annotated[
+    int | None, typer.Option(min=0, max=1440, help="How long it took, in minutes (0-1440).")
+]
 Channel = Annotated[
     str | None,
     typer.Option(

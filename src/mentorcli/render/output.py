@@ -74,9 +74,9 @@ def show(*renderables: RenderableType) -> None:
 
 
 def print_json(data: Any) -> None:
-    import json  # only --json runs pay for it (about 1 ms); `--help` and tables do not
+    from .text import json_text  # only --json runs pay for json (about 1 ms)
 
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json_text(data))
 
 
 def say(message: str) -> None:

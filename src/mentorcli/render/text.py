@@ -25,17 +25,41 @@ HIDDEN_RANGES = (
 )
 
 
+# Invisible characters beyond the Basic Multilingual Plane: musical-notation format controls
+# and the tag characters (which can smuggle text past a reader).
+ASTRAL_HIDDEN = ((0x1D173, 0x1D17A), (0xE0000, 0xE007F))
+
+
 def hidden_escapes() -> dict[int, str]:
     """Every character `visible` escapes, with its escape: a str.translate table."""
-    return {
+    table = {
         code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
         for first, last in HIDDEN_RANGES
         for code in range(ord(first), ord(last) + 1)
     }
+    for first_code, last_code in ASTRAL_HIDDEN:
+        table.update({code: f"\\U{code:08x}" for code in range(first_code, last_code + 1)})
+    return table
 
 
 # One translate pass: no regex to compile at start-up, and faster than one over long notes.
 _ESCAPES = hidden_escapes()
+
+
+def _json_escape(code: int) -> str:
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    high, low = divmod(code - 0x10000, 0x400)
+    return f"\\u{0xD800 + high:04x}\\u{0xDC00 + low:04x}"
+
+
+def json_text(data: object) -> str:
+    """`data` as indented JSON whose every control, bidi and invisible format character is a
+    \\u escape: JSON readers get the text back exactly, a terminal that shows it acts on none."""
+    import json
+
+    escapes = {code: _json_escape(code) for code in _ESCAPES}
+    return json.dumps(data, ensure_ascii=False, indent=2).translate(escapes) + "\n"
 
 
 def visible(text: str) -> str:

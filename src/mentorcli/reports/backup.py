@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import BadInput, FileProblem, MentorError, quoted
-from ..services.checks import HANDLE, SQLITE_MAX_INT
+from ..services.checks import EARLIEST, HANDLE, LATEST, MOST_MINUTES, SQLITE_MAX_INT
 from ..store.exchange import SECTIONS, Section
 from ..vocabulary import (
     ACTION_STATUSES,
@@ -48,7 +48,9 @@ def build_document(records: dict[str, list[dict[str, Any]]], now: datetime) -> d
 
 
 def dump(document: dict[str, Any]) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    from ..render.text import json_text
+
+    return json_text(document)
 
 
 # Checkers: each returns the value as it is stored, or raises Bad.
@@ -102,9 +104,12 @@ def _date(value: Any) -> str:
     try:
         if not ISO_DATE.match(text):
             raise ValueError
-        return date.fromisoformat(text).isoformat()
+        day = date.fromisoformat(text)
     except ValueError:
         raise Bad(f"{_shown(value)} is not a date like 2026-11-24") from None
+    if not EARLIEST <= day <= LATEST:
+        raise Bad(f"{_shown(value)} is out of range ({EARLIEST} to {LATEST})")
+    return day.isoformat()
 
 
 def _moment(value: Any) -> datetime:
@@ -116,9 +121,12 @@ def _moment(value: Any) -> datetime:
     if moment.tzinfo is None:
         raise Bad(f"{_shown(value)} has no UTC offset; add +00:00")
     try:
-        return moment.astimezone(UTC)
+        moment = moment.astimezone(UTC)
     except OverflowError:
         raise Bad(f"{_shown(value)} is out of range in UTC") from None
+    if not EARLIEST <= moment.date() <= LATEST:
+        raise Bad(f"{_shown(value)} is out of range ({EARLIEST} to {LATEST})")
+    return moment
 
 
 def _stamp(value: Any) -> str:
@@ -209,7 +217,7 @@ CHECKS: dict[str, dict[str, Check]] = {
     "sessions": {
         "started_at": _instant,
         "zone": _by_grammar(_zone),
-        "minutes": _optional(_whole(0, None)),
+        "minutes": _optional(_whole(0, MOST_MINUTES)),
         "channel": _choice(CHANNELS),
         "notes": _text,
         "rapport": _optional(_whole(1, 5)),
@@ -249,7 +257,7 @@ def read_document(text: str, source: str) -> dict[str, list[dict[str, Any]]]:
     """
     try:
         document = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as error:
+    except (ValueError, RecursionError) as error:  # ValueError: also a 5,000-digit number
         raise BadInput(f"{source} is not JSON ({error}); nothing was imported") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise BadInput(
@@ -329,6 +337,17 @@ def _check_references(records: dict[str, list[dict[str, Any]]], source: str) -> 
                     )
 
 
+def _same(target: Path, db_path: Path) -> bool:
+    """Whether `target` is the database or its -wal, -shm or -journal file."""
+    import os
+
+    for end in ("", "-wal", "-shm", "-journal"):
+        part = db_path.with_name(db_path.name + end)
+        if part.exists() and os.path.samefile(target, part):
+            return True
+    return False
+
+
 def backup_path(db_path: Path, now: datetime) -> Path:
     """The default backup name, beside the database: mentor.db.backup-20261124T063012Z."""
     stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -348,6 +367,8 @@ def backup_database(
         raise FileProblem(f"there is no database at {db_path} yet; nothing to back up")
     target = Path(file).expanduser() if file else backup_path(db_path, now)
     store = open_store()
+    if target.exists() and _same(target, db_path):
+        raise FileProblem(f"{target} is the database itself; name another file for its backup")
     with replacing(target, force) as temporary:
         try:
             store.backup_into(temporary)

@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from ..cadence import parse_cadence
+from ..render.text import visible
 from ..when import from_utc_iso as instant
 from .agenda import usual_start
 
@@ -59,9 +60,10 @@ def calendar_ics(records: PairRecords, count: int, from_day: date | None, now: d
     event.add("dtstart", first)
     event.add("duration", timedelta(minutes=minutes))
     event.add("rrule", rule)
-    event.add("summary", f"Mentoring: {pair.mentor} / {pair.mentee}")
-    event.add("description", _description(records, first))
-    event.add("location", pair.channel)
+    # RFC 5545 allows no control characters in TEXT but tab: user text goes in escaped.
+    event.add("summary", visible(f"Mentoring: {pair.mentor} / {pair.mentee}"))
+    event.add("description", visible(_description(records, first)))
+    event.add("location", visible(pair.channel))
 
     calendar = Calendar()
     calendar.add("prodid", "-//mentorcli//mentor calendar//EN")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 from typing import overload
 
 from ..errors import BadInput
@@ -66,3 +67,30 @@ def said(text: str, refusal: str) -> str:
     if not text.strip():
         raise BadInput(refusal)
     return text
+
+
+# The range every stored date and instant keeps to: far enough for any mentorship, near
+# enough that every calendar, cadence and report computed from one stays representable.
+EARLIEST = date(1900, 1, 1)
+LATEST = date(2200, 12, 31)
+# The most minutes one session or touchpoint may last: a day.
+MOST_MINUTES = 1440
+
+
+def day_in_range(day: date, shown: str) -> date:
+    """A date from 1900 to 2200; anything else is refused."""
+    if not EARLIEST <= day <= LATEST:
+        raise BadInput(f"{shown!r} is out of range: give a date from {EARLIEST} to {LATEST}")
+    return day
+
+
+def moment_in_range(moment: datetime, shown: str) -> datetime:
+    """An aware datetime whose UTC date is from 1900 to 2200."""
+    from datetime import UTC
+
+    try:
+        day = moment.astimezone(UTC).date()
+    except OverflowError:
+        day = date.max if moment.year > 2000 else date.min
+    day_in_range(day, shown)
+    return moment

@@ -9,6 +9,10 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
+from .. import interrupts
+from ..errors import FileProblem
+from .connection import ReadOnlyConnection, begin_immediate
+
 Params = tuple[Any, ...] | dict[str, Any]
 Record = TypeVar("Record")
 
@@ -43,14 +47,18 @@ class Db:
         if self.conn.in_transaction:
             yield
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        if isinstance(self.conn, ReadOnlyConnection):
+            raise FileProblem(f"{self.conn.reason}; nothing was written")
+        begin_immediate(self.conn)
         try:
             yield
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
+        interrupts.committing()  # a signal from here on waits: the change is about to stand
         self.conn.execute("COMMIT")
+        interrupts.committed()
 
     def one(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
         row: sqlite3.Row | None = self.conn.execute(sql, params).fetchone()
