@@ -5,14 +5,23 @@ set -euo pipefail
 workdir="$(mktemp -d)"
 trap 'rm -rf "$workdir"' EXIT
 export MENTOR_DB="$workdir/mentor.db"
+# Settings of its own too: a config of yours (me, default_pair) is neither read nor changed.
+export MENTOR_CONFIG="$workdir/config.toml"
+
+# Bold command lines on a terminal only: piped or with NO_COLOR, plain text.
+if [ -t 1 ] && [ -z "${NO_COLOR:-}" ]; then
+    bold=$'\033[1m' plain=$'\033[0m'
+else
+    bold='' plain=''
+fi
 
 step() {
-    printf '\n\033[1m$ %s\033[0m\n' "$*"
+    printf '\n%s$ %s%s\n' "$bold" "$*" "$plain"
     "$@"
 }
 
 expect_failure() {
-    printf '\n\033[1m$ %s\033[0m   # a mistake, on purpose\n' "$*"
+    printf '\n%s$ %s%s   # a mistake, on purpose\n' "$bold" "$*" "$plain"
     if "$@"; then
         echo "demo: expected that command to fail" >&2
         exit 1

@@ -12,9 +12,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from mentorcli.cli.app import app
+
+# The same examples on every run, so `make test` (and CI) passes or fails the same way each
+# time; HYPOTHESIS_PROFILE=explore draws new ones, to look for cases no run has tried.
+settings.register_profile("repeatable", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 
 @dataclass
@@ -58,6 +65,7 @@ def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point MENTOR_DB at a fresh path so no test touches a real database."""
     path = tmp_path / "data" / "mentor.db"
     monkeypatch.setenv("MENTOR_DB", str(path))
+    monkeypatch.setenv("MENTOR_CONFIG", str(tmp_path / "settings" / "config.toml"))
     monkeypatch.setenv("TZ", "UTC")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "120")

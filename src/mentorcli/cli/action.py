@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ..render.output import emit, say
+from ..render.output import emit, written
 from .common import (
     Due,
     JsonFlag,
@@ -35,12 +35,13 @@ def add(
     owner: Annotated[str, typer.Argument(help="Who does it: mentor or mentee (or their handle).")],
     text: Annotated[str, typer.Argument(help="What they will do.")],
     due: Annotated[str | None, typer.Option(help="Due date, e.g. fri or 2026-12-01.")] = None,
+    json: JsonFlag = False,
 ) -> None:
     """Add an action (a commitment) to a pair."""
     from ..services.followups import add_action
 
     action = add_action(runtime.store(), pair_named(pair_ref), me(owner), text, parse_day(due))
-    say(f"Added action #{action.id} for the {action.owner}.")
+    written(action, f"Added action #{action.id} for the {action.owner}.", json=json)
 
 
 @app.command("list")
@@ -56,19 +57,20 @@ def list_(
     every: Annotated[
         bool, typer.Option("--all", help="Also show done and dropped actions.")
     ] = False,
+    owner: Annotated[
+        str | None,
+        typer.Option(help="Only those of mentor, mentee, a handle, or me: what did I promise?"),
+    ] = None,
     json: JsonFlag = False,
 ) -> None:
     """List open actions, soonest due first."""
     from ..services.followups import actions
 
     statuses = () if every else tuple(status or ("open",))
-    store, today = runtime.store(), local_today()
-    emit(
-        actions(
-            store, pair_ref and pair_named(pair_ref), today, statuses=statuses, overdue=overdue
-        ),
-        json=json,
-    )
+    store, today, named = runtime.store(), local_today(), pair_ref and pair_named(pair_ref)
+    whose = owner and me(owner)
+    found = actions(store, named, today, statuses=statuses, overdue=overdue, owner=whose)
+    emit(found, json=json)
 
 
 @app.command("edit")
@@ -78,28 +80,29 @@ def edit(
     owner: Annotated[str | None, typer.Option(help="mentor or mentee (or a handle).")] = None,
     due: Due = None,
     no_due: NoDue = False,
+    json: JsonFlag = False,
 ) -> None:
     """Correct an action's text, owner or due date; only the options given change."""
     from ..services.followups import edit_action
 
     changes = {"text": text, "owner": owner, "due_on": due_change(due, no_due)}
     action = edit_action(runtime.store(), action_id, changes)
-    say(f"Updated action #{action.id}.")
+    written(action, f"Updated action #{action.id}.", json=json)
 
 
 @app.command("done")
-def done(action_id: ActionId, on: On = None) -> None:
+def done(action_id: ActionId, on: On = None, json: JsonFlag = False) -> None:
     """Mark an action done today, or on the day given."""
     from ..services.followups import finish_action
 
     action = finish_action(runtime.store(), action_id, "done", on_day(on))
-    say(f"Action #{action.id} done.")
+    written(action, f"Action #{action.id} done.", json=json)
 
 
 @app.command("drop")
-def drop(action_id: ActionId) -> None:
+def drop(action_id: ActionId, json: JsonFlag = False) -> None:
     """Drop an action that will not be done; it stays on record."""
     from ..services.followups import finish_action
 
     action = finish_action(runtime.store(), action_id, "dropped", local_today().isoformat())
-    say(f"Dropped action #{action.id}.")
+    written(action, f"Dropped action #{action.id}.", json=json)

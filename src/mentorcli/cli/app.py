@@ -22,7 +22,7 @@ COMMANDS: Mapping[str, Entry] = {
     "sessions": (
         "mentorcli.cli.sessions",
         "sessions",
-        "List a pair's sessions and touchpoints, newest first.",
+        "List sessions and touchpoints, newest first: one pair's, or every pair's.",
     ),
     "search": (
         "mentorcli.cli.search",

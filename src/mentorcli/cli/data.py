@@ -95,9 +95,10 @@ def import_(
         str,
         typer.Argument(metavar="FILE", help="A backup from 'mentor export --all', or - for stdin."),
     ],
+    json: JsonFlag = False,
 ) -> None:
     """Merge a backup by uid: new records are added, newer ones replace older; all or nothing."""
-    from ..render.output import say
+    from ..render.output import written
     from ..render.progress import counting
     from ..reports.backup import read_document
     from ..services.data import merge_document
@@ -106,10 +107,11 @@ def import_(
     records = read_document(text, name)
     with counting(sum(len(items) for items in records.values()), "Importing") as advance:
         merged = merge_document(runtime.store(), records, advance)
-    say(
+    said = (
         f"Imported {name}: {_counts(merged.added, 'added')}; {_counts(merged.updated, 'updated')}; "
         f"{sum(merged.unchanged.values())} unchanged."
     )
+    written(merged, said, json=json)
 
 
 def _read_text(file: str) -> tuple[str, str]:

@@ -6,13 +6,14 @@ from typing import Annotated
 
 import typer
 
-from ..render.output import emit, say
+from ..render.output import emit, written
 from .common import (
     Due,
     JsonFlag,
     NoDue,
     On,
     PairRef,
+    SomePair,
     due_change,
     local_today,
     on_day,
@@ -35,26 +36,30 @@ def add(
         str | None, typer.Option(help="Due date, e.g. 2027-03-31 or 31 Mar 2027.")
     ] = None,
     detail: Annotated[str, typer.Option(help="More about it: why, how you'll know.")] = "",
+    json: JsonFlag = False,
 ) -> None:
     """Add a goal to a pair."""
     from ..services.agreement import add_goal
 
     goal = add_goal(runtime.store(), pair_named(pair_ref), title, detail, parse_day(due))
-    say(f"Added goal #{goal.id}.")
+    written(goal, f"Added goal #{goal.id}.", json=json)
 
 
 @app.command("list")
 def list_(
-    pair_ref: PairRef,
+    pair_ref: SomePair = None,
     every: Annotated[
         bool, typer.Option("--all", help="Also show achieved and dropped goals.")
     ] = False,
     json: JsonFlag = False,
 ) -> None:
-    """List a pair's open goals with their progress."""
+    """List open goals with their progress: one pair's, or every pair's."""
     from ..services.agreement import goals
 
-    emit(goals(runtime.store(), pair_named(pair_ref), local_today(), every=every), json=json)
+    emit(
+        goals(runtime.store(), pair_ref and pair_named(pair_ref), local_today(), every=every),
+        json=json,
+    )
 
 
 @app.command("edit")
@@ -64,40 +69,42 @@ def edit(
     detail: Annotated[str | None, typer.Option(help="More about it.")] = None,
     due: Due = None,
     no_due: NoDue = False,
+    json: JsonFlag = False,
 ) -> None:
     """Correct a goal's title, detail or due date; only the options given change."""
     from ..services.agreement import edit_goal
 
     changes = {"title": title, "detail": detail, "due_on": due_change(due, no_due)}
     goal = edit_goal(runtime.store(), goal_id, changes)
-    say(f"Updated goal #{goal.id}.")
+    written(goal, f"Updated goal #{goal.id}.", json=json)
 
 
 @app.command("progress")
 def progress(
     goal_id: GoalId,
     percent: Annotated[int, typer.Argument(metavar="PCT", help="Progress from 0 to 100.")],
+    json: JsonFlag = False,
 ) -> None:
     """Set an open goal's progress (0-100); 'goal done' marks it achieved."""
     from ..services.agreement import set_goal_progress
 
     goal = set_goal_progress(runtime.store(), goal_id, percent)
-    say(f"Goal #{goal.id} is at {goal.progress}%.")
+    written(goal, f"Goal #{goal.id} is at {goal.progress}%.", json=json)
 
 
 @app.command("done")
-def done(goal_id: GoalId, on: On = None) -> None:
+def done(goal_id: GoalId, on: On = None, json: JsonFlag = False) -> None:
     """Mark a goal achieved today, or on the day given."""
     from ..services.agreement import finish_goal
 
     goal = finish_goal(runtime.store(), goal_id, "achieved", on_day(on))
-    say(f"Goal #{goal.id} achieved on {goal.achieved_on}.")
+    written(goal, f"Goal #{goal.id} achieved on {goal.achieved_on}.", json=json)
 
 
 @app.command("drop")
-def drop(goal_id: GoalId) -> None:
+def drop(goal_id: GoalId, json: JsonFlag = False) -> None:
     """Drop a goal that no longer matters; it stays on record."""
     from ..services.agreement import finish_goal
 
     goal = finish_goal(runtime.store(), goal_id, "dropped", local_today().isoformat())
-    say(f"Dropped goal #{goal.id}.")
+    written(goal, f"Dropped goal #{goal.id}.", json=json)

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..render.output import say
+from ..render.output import written
 from ..vocabulary import CHANNELS
-from .common import MaybePair, local_today, pair_named, whole
+from .common import JsonFlag, MaybePair, local_today, pair_named, whole
 from .runtime import runtime
 
 if TYPE_CHECKING:
@@ -212,6 +212,7 @@ def log(
     force: Annotated[
         bool, typer.Option("--force", help="Log it even if the same session is on record.")
     ] = False,
+    json: JsonFlag = False,
 ) -> None:
     """Record a session or async touchpoint, its notes and follow-ups, in one go."""
     options = dict(locals())  # the parameters, by name, before anything else is bound
@@ -229,4 +230,5 @@ def log(
 
         raise BadInput(NO_NOTES)
     record = session_record(given, moment)
-    say(logged_summary(log_session(store, pair.id, record, force=force)))
+    logged = log_session(store, pair.id, record, force=force)
+    written(logged, logged_summary(logged), json=json)

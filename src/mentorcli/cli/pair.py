@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ..render.output import emit, say
+from ..render.output import emit, written
 from ..vocabulary import CHANNELS
 from .common import (
     JsonFlag,
@@ -44,6 +44,7 @@ def add(
     proposed: Annotated[
         bool, typer.Option("--proposed", help="Record it as proposed, not yet active.")
     ] = False,
+    json: JsonFlag = False,
 ) -> None:
     """Start a mentorship between MENTOR and MENTEE."""
     from ..cadence import parse_cadence
@@ -58,7 +59,9 @@ def add(
         status="proposed" if proposed else "active",
     )
     pair = add_pair(runtime.store(), mentor, mentee, fields)
-    say(f"Started pair #{pair.id} {pair.ref} ({pair.cadence}, {pair.channel}).")
+    written(
+        pair, f"Started pair #{pair.id} {pair.ref} ({pair.cadence}, {pair.channel}).", json=json
+    )
 
 
 @app.command("list")
@@ -82,12 +85,19 @@ def show_(pair_ref: MaybePair = None, json: JsonFlag = False) -> None:
     emit(show_pair(runtime.store(), pair_named(pair_ref), runtime.now()), json=json)
 
 
-def _change(pair_ref: str, verb: str, done: str, on: str | None = None, why: str = "") -> None:
+def _change(
+    pair_ref: str,
+    verb: str,
+    done: str,
+    on: str | None = None,
+    why: str = "",
+    json: bool = False,
+) -> None:
     from ..services.pairs import change_status
 
     day = on or local_today().isoformat()
     pair = change_status(runtime.store(), pair_named(pair_ref), verb, day, why)
-    say(f"{done} {pair.ref} (#{pair.id}): now {pair.status}.")
+    written(pair, f"{done} {pair.ref} (#{pair.id}): now {pair.status}.", json=json)
 
 
 @app.command("edit")
@@ -97,6 +107,7 @@ def edit(
     channel: Annotated[str | None, typer.Option(help=f"{', '.join(CHANNELS)}.")] = None,
     focus: Annotated[str | None, typer.Option(help="What the mentorship is about.")] = None,
     start: Annotated[str | None, typer.Option(help="When it started.")] = None,
+    json: JsonFlag = False,
 ) -> None:
     """Change a pair's cadence, channel, focus or start date; only the options given change."""
     from ..cadence import parse_cadence
@@ -106,19 +117,19 @@ def edit(
     changes = {"cadence": parse_cadence(cadence).text if cadence else None, "focus": focus}
     changes |= {"channel": checks.channel(channel), "start_date": parse_day(start, past=True)}
     pair = edit_pair(runtime.store(), pair_named(pair_ref), changes)
-    say(f"Updated {pair.ref} (#{pair.id}).")
+    written(pair, f"Updated {pair.ref} (#{pair.id}).", json=json)
 
 
 @app.command("pause")
-def pause(pair_ref: PairRef) -> None:
+def pause(pair_ref: PairRef, json: JsonFlag = False) -> None:
     """Pause a pair (no cadence expected until resumed)."""
-    _change(pair_ref, "pause", "Paused")
+    _change(pair_ref, "pause", "Paused", json=json)
 
 
 @app.command("resume")
-def resume(pair_ref: PairRef) -> None:
+def resume(pair_ref: PairRef, json: JsonFlag = False) -> None:
     """Resume a paused (or proposed) pair."""
-    _change(pair_ref, "resume", "Resumed")
+    _change(pair_ref, "resume", "Resumed", json=json)
 
 
 @app.command("end")
@@ -130,14 +141,15 @@ def end(
     reason: Annotated[str, typer.Option(help="Why it ended, for the record.")] = "",
     on: Annotated[str | None, typer.Option(help="When it ended (default today).")] = None,
     yes: Yes = False,
+    json: JsonFlag = False,
 ) -> None:
     """End a pair; its record stays, and 'pair reopen' undoes it."""
     confirm(f"End {pair_ref}?", yes, required=True)
     verb = "complete" if completed else "end"
-    _change(pair_ref, verb, "Ended", on_day(on), reason)
+    _change(pair_ref, verb, "Ended", on_day(on), reason, json)
 
 
 @app.command("reopen")
-def reopen(pair_ref: PairRef) -> None:
+def reopen(pair_ref: PairRef, json: JsonFlag = False) -> None:
     """Undo an end: the pair is active again."""
-    _change(pair_ref, "reopen", "Reopened")
+    _change(pair_ref, "reopen", "Reopened", json=json)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..render.output import emit, say
+from ..render.output import emit, written
 from .common import JsonFlag, Yes, complete_handle, confirm, split_list
 from .runtime import runtime
 
@@ -70,13 +70,14 @@ def add(
     skills: Skills = None,
     channels: Channels = None,
     note: Note = None,
+    json: JsonFlag = False,
 ) -> None:
     """Add a person with their time zone and working hours."""
     from ..services import checks, people
 
     fields = _fields(name or "", tz, hours, email or "", skills, channels, note or "")
     person = people.add_person(runtime.store(), checks.handle(handle), fields)
-    say(f"Added {person.handle} ({person.timezone}, {person.hours}).")
+    written(person, f"Added {person.handle} ({person.timezone}, {person.hours}).", json=json)
 
 
 @app.command("list")
@@ -106,6 +107,7 @@ def edit(
     skills: Skills = None,
     channels: Channels = None,
     note: Note = None,
+    json: JsonFlag = False,
 ) -> None:
     """Change a person's details; only the options given change."""
     from ..services import checks, people
@@ -113,7 +115,7 @@ def edit(
     fields = _fields(name, tz, hours, email, skills, channels, note)
     renamed = checks.handle(new_handle) if new_handle else None
     person = people.edit_person(runtime.store(), handle, fields, renamed)
-    say(f"Updated {person.handle}.")
+    written(person, f"Updated {person.handle}.", json=json)
 
 
 @app.command("remove")
@@ -123,6 +125,7 @@ def remove(
         bool, typer.Option("--force", help="Also remove their pairs and everything in them.")
     ] = False,
     yes: Yes = False,
+    json: JsonFlag = False,
 ) -> None:
     """Remove a person; with --force, their pairs and records go too."""
     from ..services.people import remove_person
@@ -132,4 +135,4 @@ def remove(
     gone = ""
     if removal.pairs:
         gone = f" with {len(removal.pairs)} pair(s) and {removal.sessions} session(s)"
-    say(f"Removed {removal.person.handle}{gone}.")
+    written(removal, f"Removed {removal.person.handle}{gone}.", json=json)

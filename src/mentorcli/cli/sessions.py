@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Annotated, Any
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..render.output import emit, say
-from .common import JsonFlag, PairRef, Yes, confirm, pair_named, parse_day, record_id, whole
+from ..render.output import emit, written
+from .common import (
+    JsonFlag,
+    SomePair,
+    Yes,
+    confirm,
+    local_today,
+    pair_named,
+    parse_day,
+    record_id,
+    whole,
+)
 from .log import Channel, Engagement, Minutes, Notes, Rapport, TechIssue, When, notes_from
 from .runtime import runtime
+
+if TYPE_CHECKING:
+    from ..services.sessions import TimeSpent
 
 app = typer.Typer(help="One session: show it in full, edit it, or delete it.")
 
@@ -18,20 +31,53 @@ SessionId = Annotated[int, record_id("session")]
 
 
 def sessions(
-    pair_ref: PairRef,
+    pair_ref: SomePair = None,
     since: Annotated[
         str | None, typer.Option(help="Only sessions on or after this date, e.g. 2026-11-01.")
     ] = None,
+    until: Annotated[str | None, typer.Option(help="Only sessions before this date.")] = None,
     limit: Annotated[int, whole(min=1, help="At most this many, newest first.")] = 20,
+    week: Annotated[
+        bool, typer.Option("--week", help="The time spent with each pair this week.")
+    ] = False,
+    month: Annotated[
+        bool, typer.Option("--month", help="The time spent with each pair this month.")
+    ] = False,
     json: JsonFlag = False,
 ) -> None:
-    """List a pair's sessions and touchpoints, newest first."""
+    """List sessions and touchpoints, newest first: one pair's, or every pair's."""
     from ..services.sessions import sessions as listed
+
+    if week or month:
+        emit(_time_spent("week" if week else "month", week and month), json=json)
+        return
+    start, end = _day_start(since), _day_start(until)
+    named = pair_ref and pair_named(pair_ref)
+    emit(listed(runtime.store(), named, start, end, limit), json=json)
+
+
+def _day_start(text: str | None) -> str | None:
+    """The start of a day the user named, in the machine's zone, as a stored instant."""
     from ..when import local_midnight
 
-    start = parse_day(since, past=True)
-    day = local_midnight(date.fromisoformat(start), runtime.local_zone()) if start else None
-    emit(listed(runtime.store(), pair_named(pair_ref), day, limit), json=json)
+    day = parse_day(text, past=True)
+    return local_midnight(date.fromisoformat(day), runtime.local_zone()) if day else None
+
+
+def _time_spent(period: str, both: bool) -> TimeSpent:
+    from ..errors import BadInput
+    from ..services.sessions import time_spent
+
+    if both:
+        raise BadInput("give --week or --month, not both")
+    today, first_day = local_today(), runtime.config().week_start
+    if period == "week":
+        first = today - timedelta(days=(today.weekday() - first_day) % 7)
+        last = first + timedelta(days=6)
+    else:
+        first = today.replace(day=1)
+        last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    return time_spent(runtime.store(), period, first, last, runtime.local_zone())
 
 
 @app.command("show")
@@ -55,6 +101,7 @@ def edit(
     in_editor: Annotated[
         bool, typer.Option("--edit", help="Open $EDITOR on the whole session, even off a terminal.")
     ] = False,
+    json: JsonFlag = False,
 ) -> None:
     """Correct a session: only the options given change; with none, on a terminal, $EDITOR
     opens on the whole session (when, length, channel, ratings, tech issue, notes)."""
@@ -67,7 +114,7 @@ def edit(
     if in_editor or (runtime.interactive() and all(v is None for v in changes.values())):
         changes = _edited(session_id)
     session = edit_session(runtime.store(), session_id, changes)
-    say(f"Updated session #{session.id}.")
+    written(session, f"Updated session #{session.id}.", json=json)
 
 
 def _edited(session_id: int) -> dict[str, Any]:
@@ -100,10 +147,11 @@ def _edited(session_id: int) -> dict[str, Any]:
 
 
 @app.command("delete")
-def delete(session_id: SessionId, yes: Yes = False) -> None:
+def delete(session_id: SessionId, yes: Yes = False, json: JsonFlag = False) -> None:
     """Delete a session; its actions stay, and the topics it covered are queued again."""
     from ..services.sessions import delete_session, session
 
     session(runtime.store(), session_id)
     confirm(f"Delete session #{session_id} and its notes?", yes)
-    say(f"Deleted session #{delete_session(runtime.store(), session_id).id}.")
+    gone = delete_session(runtime.store(), session_id)
+    written(gone, f"Deleted session #{gone.id}.", json=json)

@@ -43,7 +43,9 @@ def note_line(text: str) -> str:
     """One line of a note as inline Markdown (emphasis, code spans), safe at a line's start."""
     tokens = _PARSER.parseInline(" ".join(visible(text).split()))
     children = tokens[0].children or [] if tokens else []
-    return " ".join(_inline(SyntaxTreeNode(children, create_root=True).children))
+    line = " ".join(_inline(SyntaxTreeNode(children, create_root=True).children))
+    # Strikethrough's tildes can open a line with a fence (`~~~~a~~~~`): one escaped, it is text.
+    return "\\" + line if line.startswith(("~~~", "```")) else line
 
 
 def _quoted(lines: list[str]) -> list[str]:

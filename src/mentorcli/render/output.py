@@ -24,6 +24,7 @@ VIEWS = {
     "SessionList": "sessions:sessions_table",
     "SessionDetail": "sessions:show_session",
     "Found": "sessions:hits_table",
+    "TimeSpent": "sessions:time_table",
     "Agenda": "agenda:agenda_view",
     "Status": "status:show_status",
     "Health": "status:health_view",
@@ -103,3 +104,12 @@ def complain(message: str) -> None:
     from .text import visible
 
     sys.stderr.write(f"mentor: {visible(message)}\n")
+
+
+def written(record: object, message: str, *, json: bool = False) -> None:
+    """What a write did: the record it wrote as JSON, ids included, for a script; else one
+    line for a person."""
+    if json:
+        emit(record, json=True)
+    else:
+        say(message)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,21 @@ def _table(*columns: str) -> Table:
     return table
 
 
+def _columns(columns: tuple[str, ...], pairs: Mapping[int, str] | None) -> tuple[str, ...]:
+    """A listing's columns, with the pair's after the id in a listing across pairs."""
+    return columns if pairs is None else (columns[0], "pair", *columns[1:])
+
+
+def _cells(
+    cells: list[RenderableType], pair_id: int, pairs: Mapping[int, str] | None
+) -> list[RenderableType]:
+    from rich.text import Text
+
+    if pairs is None:
+        return cells
+    return [cells[0], Text(visible(pairs.get(pair_id, f"#{pair_id}"))), *cells[1:]]
+
+
 def _due(due_on: str | None, today: date, open_: bool) -> RenderableType:
     from rich.text import Text
 
@@ -41,20 +57,22 @@ def expectations_table(listing: ExpectationList) -> RenderableType:
     expectations, today = listing.expectations, listing.today
     if not expectations:
         return Text("No expectations yet. Agree some: mentor expect add PAIR TEXT --topic cadence")
-    table = _table("id", "topic", "expectation", "agreed", "review", "state")
+    columns = ("id", "topic", "expectation", "agreed", "review", "state")
+    table = _table(*_columns(columns, listing.pairs))
     for item in expectations:
         state = item.state
         if item.superseded_by is not None:
             state = f"superseded by #{item.superseded_by}"
         review = _due(item.review_on, today, item.state == "active")
-        table.add_row(
+        cells: list[RenderableType] = [
             str(item.id),
             Text(item.topic),
             Text(visible(item.text), style="" if item.state == "active" else "dim"),
             Text(item.agreed_on),
             review,
             Text(state, style="" if item.state == "active" else "dim"),
-        )
+        ]
+        table.add_row(*_cells(cells, item.pair_id, listing.pairs))
     return table
 
 
@@ -68,17 +86,18 @@ def goals_table(listing: GoalList) -> RenderableType:
     goals, today = listing.goals, listing.today
     if not goals:
         return Text("No goals here. Add one: mentor goal add PAIR TITLE --due DATE")
-    table = _table("id", "goal", "progress", "due", "status")
+    table = _table(*_columns(("id", "goal", "progress", "due", "status"), listing.pairs))
     for goal in goals:
         status = goal.status + (f" {goal.achieved_on}" if goal.achieved_on else "")
         title = visible(goal.title) + (f"\n{one_line(goal.detail, 70)}" if goal.detail else "")
-        table.add_row(
+        cells: list[RenderableType] = [
             str(goal.id),
             Text(title),
             Text(progress_bar(goal.progress), style="green" if goal.progress >= 100 else ""),
             _due(goal.due_on, today, goal.status == "open"),
             Text(status, style="" if goal.status == "open" else "dim"),
-        )
+        ]
+        table.add_row(*_cells(cells, goal.pair_id, listing.pairs))
     return table
 
 
@@ -115,12 +134,13 @@ def topics_table(listing: TopicList) -> RenderableType:
     topics = listing.topics
     if not topics:
         return Text("No topics queued. Queue one: mentor topic add PAIR TEXT")
-    table = _table("id", "topic", "state")
+    table = _table(*_columns(("id", "topic", "state"), listing.pairs))
     for topic in topics:
         covered = topic.covered_session_id
-        table.add_row(
+        cells: list[RenderableType] = [
             str(topic.id),
             Text(visible(topic.text)),
             Text("queued" if covered is None else f"covered in session #{covered}"),
-        )
+        ]
+        table.add_row(*_cells(cells, topic.pair_id, listing.pairs))
     return table

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from ..services.reports import Found
-    from ..services.sessions import Logged, SessionDetail, SessionList
+    from ..services.sessions import Logged, SessionDetail, SessionList, TimeSpent
 
 
 def _instant(session: Session) -> datetime:
@@ -40,17 +40,21 @@ def sessions_table(listing: SessionList) -> RenderableType:
     from rich.table import Table
     from rich.text import Text
 
-    pair, sessions = listing.pair, listing.sessions
-    if not sessions:
+    pair, sessions, pairs = listing.pair, listing.sessions, listing.pairs
+    if not sessions and pair is None:
+        return Text("No sessions here. Log one: mentor log PAIR")
+    if not sessions and pair is not None:
         return Text(f"No sessions for {visible(pair.ref)} yet. Log one: mentor log {pair.id}")
     rows = []
     for session in sessions:
         notes = _preview(session.notes)
         if session.tech_issue:
             notes = f"[tech: {one_line(session.tech_issue, 20)}] {notes}"
+        where = () if pairs is None else (pairs.get(session.pair_id, "?"),)
         rows.append(
             (
                 str(session.id),
+                *where,
                 _clock(_in_zone(_instant(session), session.zone)),
                 session.channel + (" (async)" if session.asynchronous else ""),
                 "" if session.minutes is None else str(session.minutes),
@@ -61,7 +65,9 @@ def sessions_table(listing: SessionList) -> RenderableType:
         )
     from .output import console
 
-    headers = ("id", "when", "channel", "min", "rapport", "engage")
+    headers: tuple[str, ...] = ("id", "when", "channel", "min", "rapport", "engage")
+    if pairs is not None:
+        headers = ("id", "pair", *headers[1:])
     widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(headers)]
     # The fixed columns keep their width; the notes preview takes what is left, cut with "…".
     room = max(12, console().width - sum(widths) - 2 * len(widths))
@@ -70,7 +76,7 @@ def sessions_table(listing: SessionList) -> RenderableType:
         table.add_column(column, no_wrap=True)
     table.add_column("notes", no_wrap=True)
     for row in rows:
-        table.add_row(*row[:-1], Text(one_line(row[-1], room)))
+        table.add_row(*(Text(visible(cell)) for cell in row[:-1]), Text(one_line(row[-1], room)))
     return table
 
 
@@ -187,3 +193,23 @@ def _highlighted(snippet: str, spans: Sequence[tuple[int, int]]) -> RenderableTy
 
 def _flat(text: str) -> str:
     return visible(text).replace("\n", " ").replace("\t", " ")
+
+
+def time_table(spent: TimeSpent) -> list[RenderableType]:
+    """Sessions and hours with each pair in the week or month."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from ..labels import duration_label
+
+    title = Text(f"This {spent.period}: {spent.first} to {spent.last}", style="bold")
+    if not spent.pairs:
+        return [title, Text("No sessions in this period.")]
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column in ("pair", "sessions", "time"):
+        table.add_column(column, justify="left" if column == "pair" else "right")
+    for ref, count, minutes in spent.pairs:
+        table.add_row(Text(visible(ref)), str(count), duration_label(minutes))
+    total = sum(m for _, _, m in spent.pairs)
+    table.add_row("all", str(sum(n for _, n, _ in spent.pairs)), duration_label(total))
+    return [title, table]

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import BadInput
 from ..model import Expectation, Goal
 from .checks import expectation_topic, percent, said, whole
-from .pairs import belongs, resolve_pair
+from .pairs import belongs, listed_pairs, resolve_pair, with_pair
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -22,18 +22,20 @@ EMPTY_GOAL = "the goal is empty: say what the mentee is working towards"
 class ExpectationList:
     expectations: tuple[Expectation, ...]
     today: date
+    pairs: dict[int, str] | None = None  # MENTOR/MENTEE by id, for a listing across pairs
 
     def json(self) -> object:
-        return [asdict(e) for e in self.expectations]
+        return [with_pair(asdict(e), self.pairs) for e in self.expectations]
 
 
 @dataclass(frozen=True)
 class GoalList:
     goals: tuple[Goal, ...]
     today: date
+    pairs: dict[int, str] | None = None  # MENTOR/MENTEE by id, for a listing across pairs
 
     def json(self) -> object:
-        return [asdict(g) for g in self.goals]
+        return [with_pair(asdict(g), self.pairs) for g in self.goals]
 
 
 # Expectations.
@@ -101,9 +103,13 @@ def drop_expectation(store: Store, expectation_id: int) -> Expectation:
         return store.expectations.update(old.id, {"state": "dropped"})
 
 
-def expectations(store: Store, pair_ref: str, today: date, *, history: bool) -> ExpectationList:
-    pair_id = resolve_pair(store, pair_ref).id
-    return ExpectationList(tuple(store.expectations.of_pair(pair_id, history=history)), today)
+def expectations(
+    store: Store, pair_ref: str | None, today: date, *, history: bool
+) -> ExpectationList:
+    """One pair's expectations, or (no pair) those of every pair that is not over."""
+    pair_id, pairs = listed_pairs(store, pair_ref)
+    found = store.expectations.of_pair(pair_id, history=history)
+    return ExpectationList(tuple(found), today, pairs)
 
 
 # Goals.
@@ -163,6 +169,7 @@ def finish_goal(store: Store, goal_id: int, status: str, today: str) -> Goal:
         return store.goals.update(found.id, values)
 
 
-def goals(store: Store, pair_ref: str, today: date, *, every: bool) -> GoalList:
-    pair_id = resolve_pair(store, pair_ref).id
-    return GoalList(tuple(store.goals.of_pair(pair_id, every=every)), today)
+def goals(store: Store, pair_ref: str | None, today: date, *, every: bool) -> GoalList:
+    """One pair's goals, or (no pair) those of every pair that is not over."""
+    pair_id, pairs = listed_pairs(store, pair_ref)
+    return GoalList(tuple(store.goals.of_pair(pair_id, every=every)), today, pairs)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import BadInput
 from ..model import Action, Topic
 from .checks import said, whole
-from .pairs import belongs, pair, resolve_pair
+from .pairs import belongs, listed_pairs, pair, resolve_pair, with_pair
 
 if TYPE_CHECKING:
     from ..notes_template import NewAction
@@ -33,9 +33,10 @@ class ActionList:
 @dataclass(frozen=True)
 class TopicList:
     topics: tuple[Topic, ...]
+    pairs: dict[int, str] | None = None  # MENTOR/MENTEE by id, for a listing across pairs
 
     def json(self) -> object:
-        return [asdict(t) for t in self.topics]
+        return [with_pair(asdict(t), self.pairs) for t in self.topics]
 
 
 # Actions.
@@ -121,22 +122,41 @@ def finish_action(store: Store, action_id: int, status: str, today: str) -> Acti
 
 
 def actions(
-    store: Store, pair_ref: str | None, today: date, *, statuses: tuple[str, ...], overdue: bool
+    store: Store,
+    pair_ref: str | None,
+    today: date,
+    *,
+    statuses: tuple[str, ...],
+    overdue: bool,
+    owner: str | None = None,
 ) -> ActionList:
     """Actions of one pair or of all, with one of `statuses` (every status when empty);
-    `overdue`: only open ones past their due date, in pairs that are not over."""
+    `overdue`: only open ones past their due date, in pairs that are not over; `owner`:
+    only the mentor's, the mentee's, or one person's (by handle)."""
     from ..vocabulary import ACTION_STATUSES
 
     for status in statuses:
         if status not in ACTION_STATUSES:
             raise BadInput(f"unknown status {status!r}: use one of {', '.join(ACTION_STATUSES)}")
     pair_id = resolve_pair(store, pair_ref).id if pair_ref else None
+    whose = _owner(store, owner)
     if overdue:
-        found = store.actions.listing(pair_id, due_before=today.isoformat())
+        found = store.actions.listing(pair_id, due_before=today.isoformat(), **whose)
     else:
-        found = store.actions.listing(pair_id, statuses=statuses)
+        found = store.actions.listing(pair_id, statuses=statuses, **whose)
     refs = {p.id: p.ref for p in store.pairs.all()}
     return ActionList(tuple(found), refs, today, one_pair=pair_id is not None)
+
+
+def _owner(store: Store, owner: str | None) -> dict[str, Any]:
+    """--owner as a filter: a role, or a person's handle."""
+    from .people import person
+
+    if owner is None:
+        return {}
+    if owner.lower() in ("mentor", "mentee"):
+        return {"role": owner.lower()}
+    return {"person_id": person(store, owner).id}
 
 
 # Topics.
@@ -178,6 +198,7 @@ def drop_topic(store: Store, topic_id: int) -> Topic:
         return found
 
 
-def topics(store: Store, pair_ref: str, *, every: bool) -> TopicList:
-    pair_id = resolve_pair(store, pair_ref).id
-    return TopicList(tuple(store.topics.of_pair(pair_id, every=every)))
+def topics(store: Store, pair_ref: str | None, *, every: bool) -> TopicList:
+    """One pair's topics, or (no pair) those of every pair that is not over."""
+    pair_id, pairs = listed_pairs(store, pair_ref)
+    return TopicList(tuple(store.topics.of_pair(pair_id, every=every)), pairs)

@@ -184,6 +184,19 @@ def show_pair(store: Store, ref: str, now: datetime) -> PairView:
     return PairView(found, person(store, found.mentor), person(store, found.mentee), now)
 
 
+def listed_pairs(store: Store, pair_ref: str | None) -> tuple[int | None, dict[int, str] | None]:
+    """For a listing: one pair's id (and no names), or for none named, None and the names of
+    every pair, to show which pair each record belongs to."""
+    if pair_ref is not None:
+        return resolve_pair(store, pair_ref).id, None
+    return None, {p.id: p.ref for p in store.pairs.all()}
+
+
+def with_pair(record: dict[str, Any], pairs: dict[int, str] | None) -> dict[str, Any]:
+    """A record's JSON, with its pair's MENTOR/MENTEE in a listing across pairs."""
+    return record if pairs is None else {**record, "pair": pairs[record["pair_id"]]}
+
+
 def current_refs(store: Store) -> list[str]:
     """MENTOR/MENTEE of every pair that is not over, for completion."""
     return [p.ref for p in store.pairs.all(CURRENT)]

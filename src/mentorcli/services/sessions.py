@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ..errors import BadInput
@@ -11,7 +11,7 @@ from ..model import Action, Goal, Pair, Person, Session, Topic
 from .agreement import set_goal_progress
 from .checks import channel, score, whole
 from .followups import cover_topic, new_action, open_action, ticked
-from .pairs import pair, resolve_pair
+from .pairs import listed_pairs, pair, with_pair
 from .people import person
 
 if TYPE_CHECKING:
@@ -68,11 +68,30 @@ class Logged:
 
 @dataclass(frozen=True)
 class SessionList:
-    pair: Pair
+    pair: Pair | None  # None: every pair that is not over
     sessions: tuple[Session, ...]
+    pairs: dict[int, str] | None = None  # MENTOR/MENTEE by id, for a listing across pairs
 
     def json(self) -> object:
-        return [{**asdict(s), "asynchronous": s.asynchronous} for s in self.sessions]
+        return [
+            with_pair({**asdict(s), "asynchronous": s.asynchronous}, self.pairs)
+            for s in self.sessions
+        ]
+
+
+@dataclass(frozen=True)
+class TimeSpent:
+    """The time given to each pair in a week or a month, as Watson's report gives it."""
+
+    period: str  # week or month
+    first: str  # ISO date, the period's first day
+    last: str  # ISO date, its last day
+    pairs: tuple[tuple[str, int, int], ...]  # (MENTOR/MENTEE, sessions, minutes)
+
+    def json(self) -> object:
+        rows = [{"pair": p, "sessions": n, "minutes": m} for p, n, m in self.pairs]
+        total = sum(m for _, _, m in self.pairs)
+        return {**asdict(self), "pairs": rows, "minutes": total}
 
 
 @dataclass(frozen=True)
@@ -206,10 +225,27 @@ def log_agenda(store: Store, found: Pair) -> LogAgenda:
     )
 
 
-def sessions(store: Store, pair_ref: str, since: str | None, limit: int) -> SessionList:
-    found = resolve_pair(store, pair_ref)
-    listed = store.sessions.of_pair(found.id, since=since, limit=whole(limit, "--limit"))
-    return SessionList(found, tuple(listed))
+def sessions(
+    store: Store, pair_ref: str | None, since: str | None, until: str | None, limit: int
+) -> SessionList:
+    """One pair's sessions, or (no pair) those of every pair that is not over, newest first."""
+    pair_id, pairs = listed_pairs(store, pair_ref)
+    found = pair(store, pair_id) if pair_id is not None else None
+    listed = store.sessions.of_pair(
+        pair_id, since=since, until=until, limit=whole(limit, "--limit")
+    )
+    return SessionList(found, tuple(listed), pairs)
+
+
+def time_spent(store: Store, period: str, first: date, last: date, zone_name: str) -> TimeSpent:
+    """Sessions and minutes with each pair from `first` to `last`, days in `zone_name`."""
+    from ..when import local_midnight
+
+    since = local_midnight(first, zone_name)
+    until = local_midnight(last + timedelta(days=1), zone_name)
+    refs = {p.id: p.ref for p in store.pairs.all()}
+    rows = tuple((refs[p], n, m) for p, n, m in store.sessions.time_spent(since, until))
+    return TimeSpent(period, first.isoformat(), last.isoformat(), rows)
 
 
 def session_detail(store: Store, session_id: int) -> SessionDetail:

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 from ..model import Expectation, Goal
-from .core import Table
+from .core import Table, whose
 
 
 class Expectations(Table[Expectation]):
     name = "expectation"
     model = Expectation
 
-    def of_pair(self, pair_id: int, *, history: bool = False) -> list[Expectation]:
+    def of_pair(self, pair_id: int | None, *, history: bool = False) -> list[Expectation]:
+        """One pair's expectations, or (None) those of every pair that is not over."""
         states = ("active", "superseded", "dropped") if history else ("active",)
         marks = ", ".join("?" for _ in states)
+        pairs, params = whose(pair_id)
         return self._records(
-            f"SELECT * FROM expectation WHERE pair_id = ? AND state IN ({marks}) "
-            "ORDER BY CASE topic WHEN 'other' THEN 1 ELSE 0 END, topic, id",
-            (pair_id, *states),
+            f"SELECT * FROM expectation WHERE {pairs} AND state IN ({marks}) "
+            "ORDER BY pair_id, CASE topic WHEN 'other' THEN 1 ELSE 0 END, topic, id",
+            (*params, *states),
         )
 
 
@@ -24,10 +26,12 @@ class Goals(Table[Goal]):
     name = "goal"
     model = Goal
 
-    def of_pair(self, pair_id: int, *, every: bool = False) -> list[Goal]:
+    def of_pair(self, pair_id: int | None, *, every: bool = False) -> list[Goal]:
+        """One pair's goals, or (None) those of every pair that is not over."""
         where = "" if every else " AND status = 'open'"
+        pairs, params = whose(pair_id)
         return self._records(
-            f"SELECT * FROM goal WHERE pair_id = ?{where} "
-            "ORDER BY status = 'open' DESC, due_on IS NULL, due_on, id",
-            (pair_id,),
+            f"SELECT * FROM goal WHERE {pairs}{where} "
+            "ORDER BY status = 'open' DESC, due_on IS NULL, due_on, pair_id, id",
+            params,
         )

@@ -17,6 +17,15 @@ Params = tuple[Any, ...] | dict[str, Any]
 Record = TypeVar("Record")
 
 
+# The pairs that are not over: what a listing across pairs shows.
+RUNNING_PAIRS = "pair_id IN (SELECT id FROM pair WHERE status NOT IN ('ended', 'completed'))"
+
+
+def whose(pair_id: int | None) -> tuple[str, tuple[Any, ...]]:
+    """The condition for records of one pair, or (None) of every pair that is not over."""
+    return ("pair_id = ?", (pair_id,)) if pair_id is not None else (RUNNING_PAIRS, ())
+
+
 def system_clock() -> datetime:
     return datetime.now(UTC)
 

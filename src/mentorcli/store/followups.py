@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Action, Topic
-from .core import Table
+from .core import RUNNING_PAIRS, Table, whose
 
 
 class Actions(Table[Action]):
@@ -18,11 +18,23 @@ class Actions(Table[Action]):
         *,
         statuses: tuple[str, ...] = ("open",),
         due_before: str | None = None,
+        role: str | None = None,
+        person_id: int | None = None,
     ) -> list[Action]:
         """Actions with one of `statuses` (all when empty), of one pair or of all; with
-        `due_before`, only those due before that day in pairs that are not over."""
+        `due_before`, only those due before that day in pairs that are not over; with
+        `role`, only the mentor's or the mentee's; with `person_id`, only that person's."""
         where: list[str] = []
         params: list[Any] = []
+        if role is not None:
+            where.append("owner = ?")
+            params.append(role)
+        if person_id is not None:
+            where.append(
+                "pair_id IN (SELECT id FROM pair WHERE (owner = 'mentor' AND mentor_id = ?) "
+                "OR (owner = 'mentee' AND mentee_id = ?))"
+            )
+            params += [person_id, person_id]
         if pair_id is not None:
             where.append("pair_id = ?")
             params.append(pair_id)
@@ -30,10 +42,7 @@ class Actions(Table[Action]):
             where.append(f"status IN ({', '.join('?' for _ in statuses)})")
             params += statuses
         if due_before is not None:
-            where.append(
-                "due_on < ? AND pair_id IN "
-                "(SELECT id FROM pair WHERE status NOT IN ('ended', 'completed'))"
-            )
+            where.append(f"due_on < ? AND {RUNNING_PAIRS}")
             params.append(due_before)
         clause = f" WHERE {' AND '.join(where)}" if where else ""
         return self._records(
@@ -50,12 +59,14 @@ class Topics(Table[Topic]):
     name = "topic"
     model = Topic
 
-    def of_pair(self, pair_id: int, *, every: bool = False) -> list[Topic]:
+    def of_pair(self, pair_id: int | None, *, every: bool = False) -> list[Topic]:
+        """One pair's topics, or (None) those of every pair that is not over."""
         where = "" if every else " AND covered_session_id IS NULL"
+        pairs, params = whose(pair_id)
         return self._records(
-            f"SELECT * FROM topic WHERE pair_id = ?{where} "
-            "ORDER BY covered_session_id IS NOT NULL, id",
-            (pair_id,),
+            f"SELECT * FROM topic WHERE {pairs}{where} "
+            "ORDER BY covered_session_id IS NOT NULL, pair_id, id",
+            params,
         )
 
     def covered_by(self, session_id: int) -> list[Topic]:

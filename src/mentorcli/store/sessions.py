@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Session
-from .core import Table
+from .core import Table, whose
 
 
 class Sessions(Table[Session]):
@@ -11,14 +11,31 @@ class Sessions(Table[Session]):
     model = Session
 
     def of_pair(
-        self, pair_id: int, *, since: str | None = None, limit: int | None = None
+        self,
+        pair_id: int | None,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = None,
     ) -> list[Session]:
-        """The pair's sessions, newest first; since is a UTC ISO instant."""
+        """One pair's sessions, or (None) those of every pair that is not over, newest
+        first, from `since` and before `until` (UTC ISO instants)."""
+        pairs, params = whose(pair_id)
+        before = "" if until is None else " AND started_at < ?"
         return self._records(
-            "SELECT * FROM session WHERE pair_id = ? AND started_at >= ? "
+            f"SELECT * FROM session WHERE {pairs} AND started_at >= ?{before} "
             "ORDER BY started_at DESC, id DESC LIMIT ?",
-            (pair_id, since or "", -1 if limit is None else limit),
+            (*params, since or "", *([until] if until else []), -1 if limit is None else limit),
         )
+
+    def time_spent(self, since: str, until: str) -> list[tuple[int, int, int]]:
+        """(pair id, sessions, minutes) for every pair with a session in [since, until)."""
+        rows = self._db.all(
+            "SELECT pair_id, count(*), total(minutes) FROM session "
+            "WHERE started_at >= ? AND started_at < ? GROUP BY pair_id ORDER BY pair_id",
+            (since, until),
+        )
+        return [(int(r[0]), int(r[1]), int(r[2])) for r in rows]
 
     def same(self, pair_id: int, started_at: str, notes: str) -> int | None:
         """The id of a session of the pair with this start and these notes, if any."""
