@@ -27,8 +27,9 @@ _DUE_WORD = r"(?s)(?P<text>.*)\s+due\s+(?P<due>.+?)\s*"
 # What follows "due" must look like the start of a date to be read as one, so an action
 # such as "fix the due date logic" keeps its words.
 _DATE_START = (
-    r"(?i)(?:[0-9]|(?:today|tomorrow|yesterday|mon|tue|wed|thu|fri|sat|sun|"
-    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
+    r"(?i)(?:[0-9]|(?:(?:next|last)\s+)?(?:today|tomorrow|yesterday|mon|tue|wed|thu|fri|sat|"
+    r"sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|eo[wm]\b|"
+    r"in\s+(?:[0-9]+|an?|one)\s+(?:day|week|month|year)s?\b)"
 )
 
 
