@@ -188,6 +188,24 @@ def test_a_handle_clash_is_refused_naming_the_handle(
     assert counts(other)["person"] == before["person"] + 3
 
 
+def test_an_imported_handle_is_normalised_and_clashes_in_any_case(run: Run, tmp_path: Path) -> None:
+    source, document = tmp_path / "source.db", tmp_path / "people.json"
+    assert run("--db", str(source), "person", "add", "søren", "--tz", "UTC").code == 0
+    assert run("--db", str(source), "export", "--all", "-o", str(document)).code == 0
+    data = json.loads(document.read_text())
+    data["people"][0]["handle"] = "jose\u0301"  # decomposed: e and a combining accent
+    document.write_text(json.dumps(data))
+    fresh = tmp_path / "fresh.db"
+    assert run("--db", str(fresh), "import", str(document)).code == 0
+    assert json.loads(run("--db", str(fresh), "person", "list", "--json").out)[0]["handle"] == (
+        "jos\u00e9"
+    )
+    other = tmp_path / "other.db"
+    assert run("--db", str(other), "person", "add", "JOSÉ", "--tz", "UTC").code == 0
+    clash = run("--db", str(other), "import", str(document))
+    assert clash.code == 2 and "mentor person edit" in clash.err
+
+
 def test_a_merge_of_two_mentors_files(run: Run, tmp_path: Path) -> None:
     """Two mentors' own databases merged into one coordinator's database."""
     files = []
@@ -217,6 +235,8 @@ BAD_VALUES = [
     ("people", 0, "timezone", "EST", "timezone"),
     ("people", 0, "hours", "9 to 5", "hours"),
     ("people", 0, "handle", "has space", "handle"),
+    ("people", 0, "handle", "2026", "handle"),
+    ("people", 0, "handle", "a\u202eb", "handle"),
     ("pairs", 0, "status", "finished", "status"),
     ("pairs", 0, "cadence", "sometimes", "cadence"),
     ("pairs", 0, "start_date", "2026-02-30", "start_date"),

@@ -152,6 +152,13 @@ def test_hostile_titles_stay_on_one_line() -> None:
             NewAction("mentee", "due diligence", "2026-11-24"),
         ),
         ("mentee: a: b: c", NewAction("mentee", "a: b: c")),
+        ("mentee: ship it due next fri", NewAction("mentee", "ship it", "2026-11-27")),
+        ("mentee: ship it due in 2 weeks", NewAction("mentee", "ship it", "2026-12-08")),
+        ("mentor: review (due eow)", NewAction("mentor", "review", "2026-11-29")),
+        ("mentor: report due EOM", NewAction("mentor", "report", "2026-11-30")),
+        ("mentee: demo due Dec 1", NewAction("mentee", "demo", "2026-12-01")),
+        ("mentee: fix the bug due in staging", NewAction("mentee", "fix the bug due in staging")),
+        ("mentee: plan the one due last", NewAction("mentee", "plan the one due last")),
     ],
 )
 def test_action_lines(line: str, expected: NewAction) -> None:

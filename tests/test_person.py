@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from conftest import Run
 
 
@@ -72,6 +74,50 @@ def test_duplicate_handle_is_refused_case_insensitively(run: Run) -> None:
     again = run("person", "add", "ANA", "--tz", "UTC")
     assert again.code == 2 and "taken" in again.err
     assert len(json.loads(run("person", "list", "--json").out)) == 1
+
+
+@pytest.mark.parametrize(
+    "handle", ["søren", "josé", "李雷", "Ἀθηνᾶ", "हिन्दी", "ana.m_2-x", "x\u0661\u0662"]
+)
+def test_handles_in_any_script(run: Run, handle: str) -> None:
+    added = run("person", "add", handle, "--tz", "UTC")
+    assert added.code == 0, added.err
+    assert run("person", "show", handle.upper()).code == 0
+    assert run("person", "add", handle.upper(), "--tz", "UTC").code == 2
+    assert [p["handle"] for p in json.loads(run("person", "list", "--json").out)] == [handle]
+
+
+def test_handles_are_nfc_and_unique_across_cases_in_every_script(run: Run) -> None:
+    assert run("person", "add", "jose\u0301", "--tz", "UTC").code == 0
+    assert json.loads(run("person", "show", "josé", "--json").out)["handle"] == "jos\u00e9"
+    assert run("person", "add", "Søren", "--tz", "UTC").code == 0
+    taken = run("person", "add", "SØREN", "--tz", "UTC")
+    assert taken.code == 2 and "taken" in taken.err
+    assert run("person", "add", "ana", "--tz", "UTC").code == 0
+    assert run("person", "edit", "ana", "--handle", "søren").code == 2
+    assert run("person", "edit", "søren", "--handle", "SØREN").code == 0
+    assert run("pair", "add", "søren", "JOSÉ").code == 0
+    assert json.loads(run("pair", "show", "SØREN/josé", "--json").out)["mentor"] == "SØREN"
+
+
+@pytest.mark.parametrize(
+    ("handle", "message"),
+    [
+        ("123", "a handle of digits alone would be read as a pair id"),
+        ("\u0661\u0662\u0663", "a handle of digits alone would be read as a pair id"),
+        ("\u0301x", "starting with a letter or digit"),
+        ("a b", "1-32 letters (any script)"),
+        ("a[bold]b", "1-32 letters (any script)"),
+        ("a\x1b[2Jb", "1-32 letters (any script)"),
+        ("a\u202eb", "1-32 letters (any script)"),
+        ("x" * 33, "1-32 letters (any script)"),
+        ("²", "starting with a letter or digit"),
+    ],
+)
+def test_bad_handles_are_refused_in_one_line(run: Run, handle: str, message: str) -> None:
+    outcome = run("person", "add", handle, "--tz", "UTC")
+    assert outcome.code == 2 and outcome.err.count("\n") == 1 and message in outcome.err
+    assert "\x1b" not in outcome.err and "\u202e" not in outcome.err
 
 
 def test_edit_changes_only_what_is_given(run: Run) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 import mentorcli.store
+from mentorcli.store.people import handle_key
 
 from conftest import Run
 
@@ -57,6 +58,7 @@ def statements(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
 def full_scans(db: Path, sql: str) -> list[str]:
     """The full-scan steps of a statement's plan (explained on a read-only connection)."""
     conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)
+    conn.create_function("handle_key", 1, handle_key, deterministic=True)
     try:
         plan = conn.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall()
     finally:
@@ -132,6 +134,7 @@ def test_logging_with_follow_ups_uses_indexes(
 def trigger_statements(db: Path) -> list[tuple[str, str]]:
     """The statements inside the full-text triggers, with old./new. made literal."""
     conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)
+    conn.create_function("handle_key", 1, handle_key, deterministic=True)
     try:
         rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
     finally:

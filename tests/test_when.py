@@ -141,13 +141,13 @@ def test_weekday_is_the_nearest_such_day_in_the_right_direction(
         ("Mon 24 Nov 2026", '"Mon 24 Nov 2026" does not add up: 2026-11-24 is a Tuesday'),
         (
             "garbage",
-            '"garbage" is not a date: use YYYY-MM-DD, today, yesterday, tomorrow, '
-            "a weekday like tue, or 24 Nov 2026",
+            '"garbage" is not a date: use YYYY-MM-DD, today, yesterday, tomorrow, tue, '
+            "next fri, last tue, in 2 weeks, 3 days ago, Dec 1 or 24 Nov 2026",
         ),
         (
             "",
-            "date is empty: use YYYY-MM-DD, today, yesterday, tomorrow, "
-            "a weekday like tue, or 24 Nov 2026",
+            "date is empty: use YYYY-MM-DD, today, yesterday, tomorrow, tue, next fri, "
+            "last tue, in 2 weeks, 3 days ago, Dec 1 or 24 Nov 2026",
         ),
     ],
 )
@@ -157,7 +157,7 @@ def test_date_refusals_name_the_value_and_the_fix(typed: str, message: str) -> N
 
 @pytest.mark.parametrize(
     "typed",
-    ["24 Nov", "Nov 2026", "24 Nov 26", "24 Nov 2026 EST", "24 Nov 2026 +0500", "Nov 24 25 2026"],
+    ["Nov 2026", "24 Nov 26", "24 25 Nov", "24 Nov 2026 EST", "24 Nov 2026 +0500", "Nov 24 25"],
 )
 def test_incomplete_or_ambiguous_month_name_dates_are_refused(typed: str) -> None:
     assert_one_line(refusal(parse_date, typed, TUESDAY))
@@ -182,6 +182,8 @@ TOKENS = [
     "the", ",", ".", "-", "/", "12/01/2026", "2026-11-24", "T", "Z", "+05:00", "-0430",
     "2026-11-24T15:30", "today", "now", "0", "99", "feb", "30", "29", "2028", "9999", "0001",
     "24th", "1st", "may", "sept", "25:00", "p.m.", "\n", "\x00", "٢٠٢٦", "EST", "UTC",
+    "next", "last", "in", "ago", "a", "an", "days", "week", "months", "year", "eow", "eom",
+    "fri", "dec", "1", "99999999999", "٣",
 ]  # fmt: skip
 junk = st.one_of(
     st.text(max_size=40),
@@ -198,6 +200,195 @@ def test_any_text_is_a_date_or_a_one_line_refusal(text: str, today: date, past: 
         assert_one_line(str(refused))
     else:
         assert isinstance(found, date)
+
+
+# Dates as people say them
+
+
+@pytest.mark.parametrize(
+    ("typed", "future", "past"),
+    [
+        ("next fri", date(2026, 11, 27), date(2026, 11, 27)),
+        ("next tue", date(2026, 12, 1), date(2026, 12, 1)),
+        ("Next  Tuesday", date(2026, 12, 1), date(2026, 12, 1)),
+        ("last tue", date(2026, 11, 17), date(2026, 11, 17)),
+        ("last wed", date(2026, 11, 18), date(2026, 11, 18)),
+        ("last mon", date(2026, 11, 23), date(2026, 11, 23)),
+        ("in 2 weeks", date(2026, 12, 8), date(2026, 12, 8)),
+        ("in 1 day", date(2026, 11, 25), date(2026, 11, 25)),
+        ("in a week", date(2026, 12, 1), date(2026, 12, 1)),
+        ("in 0 days", TUESDAY, TUESDAY),
+        ("3 days ago", date(2026, 11, 21), date(2026, 11, 21)),
+        ("a week ago", date(2026, 11, 17), date(2026, 11, 17)),
+        ("in 3 months", date(2027, 2, 24), date(2027, 2, 24)),
+        ("2 years ago", date(2024, 11, 24), date(2024, 11, 24)),
+        ("Dec 1", date(2026, 12, 1), date(2025, 12, 1)),
+        ("1st of December", date(2026, 12, 1), date(2025, 12, 1)),
+        ("Nov 24", TUESDAY, TUESDAY),
+        ("24 nov", TUESDAY, TUESDAY),
+        ("Jan 5", date(2027, 1, 5), date(2026, 1, 5)),
+        ("29 Feb", date(2028, 2, 29), date(2024, 2, 29)),
+        ("Tue 1 Dec", date(2026, 12, 1), None),
+        ("Mon 1 Dec", None, date(2025, 12, 1)),
+    ],
+)
+def test_spoken_date_forms(typed: str, future: date | None, past: date | None) -> None:
+    for direction, expected in ((False, future), (True, past)):
+        if expected is None:
+            assert "does not add up" in refusal(parse_date, typed, TUESDAY, past=direction)
+        else:
+            assert parse_date(typed, TUESDAY, past=direction) == expected
+
+
+def test_a_month_later_than_a_long_month_is_the_last_day() -> None:
+    assert parse_date("in 1 month", date(2027, 1, 31)) == date(2027, 2, 28)
+    assert parse_date("1 month ago", date(2028, 3, 31)) == date(2028, 2, 29)
+    assert parse_date("in 1 year", date(2028, 2, 29)) == date(2029, 2, 28)
+
+
+def test_end_of_week_and_month_are_for_due_dates() -> None:
+    assert parse_date("eow", TUESDAY) == date(2026, 11, 29)
+    assert parse_date("EOW", date(2026, 11, 29)) == date(2026, 11, 29)
+    assert parse_date("eom", TUESDAY) == date(2026, 11, 30)
+    assert parse_date("eom", date(2026, 11, 30)) == date(2026, 11, 30)
+    assert parse_date("eom", date(2028, 2, 3)) == date(2028, 2, 29)
+    assert refusal(parse_date, "eow", TUESDAY, past=True) == (
+        '"eow" is for due dates: here use a past date, e.g. last fri or 3 days ago'
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("30 Feb", '"30 Feb" is not a date: February has 29 days'),
+        ("31 april", '"31 april" is not a date: April has 30 days'),
+        ("in 99999999999 days", '"in 99999999999 days" is outside the calendar (years 1 to 9999)'),
+        ("in 8000 years", '"in 8000 years" is outside the calendar (years 1 to 9999)'),
+        ("in 3000000 days", '"in 3000000 days" is outside the calendar (years 1 to 9999)'),
+        ("next week", None),
+        ("next", None),
+        ("in two weeks", None),
+        ("2 fortnights ago", None),
+        ("last 3 days", None),
+    ],
+)
+def test_spoken_date_refusals(typed: str, message: str | None) -> None:
+    found = refusal(parse_date, typed, TUESDAY)
+    assert_one_line(found)
+    assert found == (message or f'"{typed}" is not a date: {found.split(": ", 1)[1]}')
+
+
+# Today anywhere in the stored range; a date a form then names outside it is refused.
+within_calendar = st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31))
+
+
+def assert_parsed(typed: str, today: date, past: bool, expected: date) -> None:
+    """The date `typed` names, or the range's refusal when that date is outside 1900-2200."""
+    if date(1900, 1, 1) <= expected <= date(2200, 12, 31):
+        assert parse_date(typed, today, past=past) == expected
+    else:
+        assert "out of range" in refusal(parse_date, typed, today, past=past)
+
+
+@given(within_calendar, st.integers(0, 6), st.booleans())
+def test_next_and_last_weekday_match_a_day_by_day_walk(
+    today: date, weekday: int, forward: bool
+) -> None:
+    step = timedelta(days=1 if forward else -1)
+    expected = today + step
+    while expected.weekday() != weekday:
+        expected += step
+    typed = f"{'next' if forward else 'last'} {WEEKDAY_SPELLINGS[weekday][0]}"
+    for past in (False, True):
+        assert_parsed(typed, today, past, expected)
+
+
+@given(
+    within_calendar,
+    st.integers(0, 400),
+    st.sampled_from(["day", "week", "month", "year"]),
+    st.booleans(),
+)
+def test_counted_dates_match_a_reference(today: date, count: int, unit: str, ago: bool) -> None:
+    plural = unit if count == 1 else unit + "s"
+    typed = f"{count} {plural} ago" if ago else f"in {count} {plural}"
+    sign = -1 if ago else 1
+    if unit in ("day", "week"):
+        try:
+            expected = today + timedelta(days=sign * count * (7 if unit == "week" else 1))
+        except OverflowError:
+            assert "outside the calendar" in refusal(parse_date, typed, today)
+            return
+    else:
+        months = sign * count * (12 if unit == "year" else 1)
+        year, month = today.year, today.month
+        for _ in range(abs(months)):  # one month at a time
+            month += 1 if sign > 0 else -1
+            if month == 13:
+                year, month = year + 1, 1
+            elif month == 0:
+                year, month = year - 1, 12
+        if not 1 <= year <= 9999:
+            assert "outside the calendar" in refusal(parse_date, typed, today)
+            return
+        day = today.day
+        while True:
+            try:
+                expected = date(year, month, day)
+                break
+            except ValueError:
+                day -= 1
+    assert_parsed(typed, today, False, expected)
+    assert_parsed(typed, today, True, expected)
+
+
+@given(within_calendar, st.dates(min_value=date(2000, 1, 1), max_value=date(2000, 12, 31)))
+def test_a_month_day_without_a_year_is_the_nearest_one_in_the_fields_direction(
+    today: date, month_day: date
+) -> None:
+    """2000 is a leap year, so every month and day, 29 Feb included, is drawn."""
+    typed = month_day.strftime("%b %d")
+    for past in (False, True):
+        step = timedelta(days=-1 if past else 1)
+        expected = today
+        while (expected.month, expected.day) != (month_day.month, month_day.day):
+            expected += step
+        assert_parsed(typed, today, past, expected)
+
+
+@given(within_calendar)
+def test_eow_and_eom_match_a_day_by_day_walk(today: date) -> None:
+    sunday = today
+    while sunday.weekday() != 6:  # the week starts on Monday
+        sunday += timedelta(days=1)
+    assert_parsed("eow", today, False, sunday)
+    last = today
+    while (last + timedelta(days=1)).month == today.month:
+        last += timedelta(days=1)
+    assert_parsed("eom", today, False, last)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("3 days ago 15:00", datetime(2026, 11, 21, 15, 0)),
+        ("next fri 09:30", datetime(2026, 11, 27, 9, 30)),
+        ("last tue at 3pm", datetime(2026, 11, 17, 15, 0)),
+        ("in 2 weeks 10am", datetime(2026, 12, 8, 10, 0)),
+        ("Dec 1 15:30", datetime(2026, 12, 1, 15, 30)),
+        ("14:00 2 days ago", datetime(2026, 11, 22, 14, 0)),
+    ],
+)
+def test_spoken_dates_take_a_time(typed: str, expected: datetime) -> None:
+    assert parse_datetime(typed, NOW, NY, past=False) == expected.replace(tzinfo=ZoneInfo(NY))
+
+
+def test_a_spoken_date_without_a_time_is_refused_as_a_datetime() -> None:
+    assert refusal(parse_datetime, "3 days ago", NOW, NY) == (
+        '"3 days ago" has no time of day: add one, e.g. "3 days ago 15:30"'
+    )
+    assert "for due dates" in refusal(parse_datetime, "eow 17:00", NOW, NY, past=True)
+    assert parse_datetime("eow 17:00", NOW, NY, past=False).date() == date(2026, 11, 29)
 
 
 # Datetimes
@@ -309,7 +500,11 @@ def test_a_skipped_day_names_the_dates() -> None:
             "2026-11-24T15:30+25:00",
             '"2026-11-24T15:30+25:00" has no such offset: use -23:59 to +23:59',
         ),
-        ("", "date and time is empty: use e.g. 2026-11-24 15:30, yesterday 3pm, tue 09:30 or now"),
+        (
+            "",
+            "date and time is empty: use e.g. 2026-11-24 15:30, yesterday 3pm, next fri 09:30 "
+            "or now",
+        ),
     ],
 )
 def test_datetime_refusals(typed: str, message: str) -> None:

@@ -31,8 +31,9 @@ _DUE_WORD = r"(?s)(?P<text>.*)\s+due\s+(?P<due>.+?)\s*"
 # What follows "due" must look like the start of a date to be read as one, so an action
 # such as "fix the due date logic" keeps its words.
 _DATE_START = (
-    r"(?i)(?:[0-9]|(?:today|tomorrow|yesterday|mon|tue|wed|thu|fri|sat|sun|"
-    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
+    r"(?i)(?:[0-9]|(?:(?:next|last)\s+)?(?:today|tomorrow|yesterday|mon|tue|wed|thu|fri|sat|"
+    r"sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|eo[wm]\b|"
+    r"in\s+(?:[0-9]+|an?|one)\s+(?:day|week|month|year)s?\b)"
 )
 
 
@@ -403,7 +404,9 @@ def _looks_like_a_date(words: str, text: str) -> bool:
     from difflib import get_close_matches
 
     first = words.split()[0].lower() if words.split() else ""
-    if len(words.split()) <= 2 and get_close_matches(first, _DATE_WORDS, n=1, cutoff=0.6):
+    # A date word itself ("due in staging", "due last") is the writer's text, not a typo.
+    near = get_close_matches(first, _DATE_WORDS, n=1, cutoff=0.6)
+    if len(words.split()) <= 2 and near and first not in _DATE_WORDS:
         raise BadInput(
             f"action {_shown(text)}: {_shown(words)} is not a date; fix it, give the date as "
             '--due, or quote the text to keep "due" in it (mentee: "… due …")'

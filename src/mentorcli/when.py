@@ -1,7 +1,12 @@
 """User date and time input → dates and aware datetimes; the clock is always passed in.
 
-Weekday names resolve to the nearest such day that is today or later for future fields
-(`due tue` on a Tuesday is today) and today or earlier for past fields (`--when tue 15:00`).
+A bare weekday name (`tue`) or a month and day without a year (`Dec 1`) resolves to the
+nearest such day that is today or later for future fields (`due tue` on a Tuesday is today)
+and today or earlier for past fields (`--when tue 15:00`). `next fri` and `last tue` always
+look forward or back and never mean today: `next fri` on a Friday is a week later.
+`in 2 weeks` and `3 days ago` count from today (days, weeks, months or years; a month later
+than Jan 31 is the last day of February). `eow` and `eom`, for due dates only, are the last
+day of this week (weeks start on Monday, so it is Sunday) and of this month; today counts.
 A datetime needs a time of day; one without an offset is wall-clock time in the given zone,
 refused when that zone skips it (a DST gap) or shows it twice (a DST fold).
 """
@@ -27,6 +32,14 @@ _WEEKDAYS = {
     "sat": 5, "saturday": 5, "sun": 6, "sunday": 6,
 }  # fmt: skip
 _RELATIVE = {"today": 0, "yesterday": -1, "tomorrow": 1}
+# The first day of a week, Monday, until a setting can choose another (`eow` ends the week).
+WEEK_START = 0
+_UNITS = {"day": 1, "week": 7, "month": 0, "year": 0}
+_COUNT = r"(?P<count>[0-9]+|an?|one)"
+_UNIT = r"(?P<unit>day|week|month|year)s?"
+_IN = rf"(?a)in {_COUNT} {_UNIT}"
+_AGO = rf"(?a){_COUNT} {_UNIT} ago"
+_STEP = r"(?P<step>next|last) (?P<weekday>[a-z]+)"
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                 "September", "October", "November", "December")  # fmt: skip
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -53,8 +66,11 @@ _ISO_OFFSET = (
     r" ?(?:(?P<z>z)|(?P<sign>[+-])(?P<oh>[0-9]{2})(?::?(?P<om>[0-9]{2})(?::?(?P<os>[0-9]{2}))?)?)"
 )
 
-_DATE_FORMS = "use YYYY-MM-DD, today, yesterday, tomorrow, a weekday like tue, or 24 Nov 2026"
-_DATETIME_FORMS = "use e.g. 2026-11-24 15:30, yesterday 3pm, tue 09:30 or now"
+_DATE_FORMS = (
+    "use YYYY-MM-DD, today, yesterday, tomorrow, tue, next fri, last tue, in 2 weeks, "
+    "3 days ago, Dec 1 or 24 Nov 2026"
+)
+_DATETIME_FORMS = "use e.g. 2026-11-24 15:30, yesterday 3pm, next fri 09:30 or now"
 
 
 def _words(text: str) -> str:
@@ -62,9 +78,10 @@ def _words(text: str) -> str:
 
 
 def parse_date(text: str, today: date, *, past: bool = False) -> date:
-    """A date from ISO, today/yesterday/tomorrow, a weekday name or an unambiguous month name.
+    """A date from ISO, a word (today, tue, next fri, in 2 weeks, eom…) or a month name.
 
-    `past` picks which way a weekday name looks from `today` (which itself counts).
+    `past` picks which way a weekday name or a year-less month date looks from `today`
+    (which itself counts); `eow` and `eom` belong to future fields only.
     """
     words = _words(text)
     if not words:
@@ -81,11 +98,68 @@ def _date(words: str, shown: str, today: date, past: bool) -> date:
     if words in _WEEKDAYS:
         ahead = (_WEEKDAYS[words] - today.weekday()) % 7
         return _shift(today, -((7 - ahead) % 7) if past else ahead, shown)
+    if words in ("eow", "eom"):
+        return _period_end(words, shown, today, past)
+    step = re.fullmatch(_STEP, words)
+    if step and step["weekday"] in _WEEKDAYS:
+        return _weekday_step(step["step"], _WEEKDAYS[step["weekday"]], shown, today)
+    counted = re.fullmatch(_IN, words) or re.fullmatch(_AGO, words)
+    if counted:
+        sign = -1 if words.endswith(" ago") else 1
+        return _counted(counted["count"], counted["unit"], sign, shown, today)
     if re.fullmatch(_NUMERIC_DATE, words):
         raise BadInput(_numeric_date_message(words, shown))
     if any(word in _MONTHS for word in re.findall(r"[a-z]+", words)):
-        return _month_name_date(words, shown)
+        return _month_name_date(words, shown, today, past)
     raise BadInput(f"{quoted(shown)} is not a date: {_DATE_FORMS}")
+
+
+def _period_end(word: str, shown: str, today: date, past: bool) -> date:
+    if past:
+        raise BadInput(
+            f"{quoted(shown)} is for due dates: here use a past date, e.g. last fri or 3 days ago"
+        )
+    if word == "eom":
+        return today.replace(day=_days_in_month(today.year, today.month))
+    return _shift(today, (WEEK_START - 1 - today.weekday()) % 7, shown)
+
+
+def _weekday_step(step: str, weekday: int, shown: str, today: date) -> date:
+    """`next fri`: the first Friday after today; `last tue`: the last Tuesday before it."""
+    if step == "next":
+        return _shift(today, (weekday - today.weekday()) % 7 or 7, shown)
+    return _shift(today, -((today.weekday() - weekday) % 7 or 7), shown)
+
+
+def _counted(count: str, unit: str, sign: int, shown: str, today: date) -> date:
+    if len(count) > 8:
+        raise BadInput(f"{quoted(shown)} is outside the calendar (years 1 to 9999)")
+    amount = 1 if count in ("a", "an", "one") else int(count)
+    if _UNITS[unit]:
+        return _shift(today, sign * amount * _UNITS[unit], shown)
+    months = sign * amount * (12 if unit == "year" else 1)
+    year, month = divmod(today.year * 12 + today.month - 1 + months, 12)
+    if not 1 <= year <= 9999:
+        raise BadInput(f"{quoted(shown)} is outside the calendar (years 1 to 9999)")
+    return date(year, month + 1, min(today.day, _days_in_month(year, month + 1)))
+
+
+def _nearest_month_day(month: int, day: int, shown: str, today: date, past: bool) -> date:
+    """`Dec 1` without a year: the coming one (today counts), or the last one for past fields;
+    `29 Feb` waits for a leap year."""
+    if not 1 <= day <= (29 if month == 2 else _days_in_month(2001, month)):
+        raise BadInput(
+            f"{quoted(shown)} is not a date: {_MONTH_NAMES[month - 1]} has "
+            f"{29 if month == 2 else _days_in_month(2001, month)} days"
+        )
+    step = -1 if past else 1
+    year = today.year
+    for _ in range(9):  # leap years are at most eight years apart
+        found = _valid(year, month, day)
+        if found is not None and (found <= today if past else found >= today):
+            return found
+        year += step
+    raise BadInput(f"{quoted(shown)} is outside the calendar (years 1 to 9999)")
 
 
 def _shift(day: date, days: int, shown: str) -> date:
@@ -141,7 +215,7 @@ def _numeric_date_message(words: str, shown: str) -> str:
     return f"{quoted(shown)} is not a date: use ISO YYYY-MM-DD"
 
 
-def _month_name_date(words: str, shown: str) -> date:
+def _month_name_date(words: str, shown: str, today: date, past: bool) -> date:
     pieces = re.findall(_MONTH_FORM_TOKEN, words)
     if "".join(pieces) != words:
         raise BadInput(f"{quoted(shown)} is not a date: {_DATE_FORMS}")
@@ -155,21 +229,26 @@ def _month_name_date(words: str, shown: str) -> date:
     if (
         len(months) != 1
         or len(weekdays) > 1
-        or len(years) != 1
+        or len(years) > 1
         or len(days) != 1
-        or len(numbers) != 2
+        or len(numbers) != len(years) + 1
         or any(t not in _FILLERS for t in others)
     ):
         raise BadInput(
-            f"{quoted(shown)} is not a date: give day, month name and four-digit year, "
-            "e.g. 24 Nov 2026"
+            f"{quoted(shown)} is not a date: give day and month name, and a four-digit year "
+            "if it is not the coming one, e.g. Dec 1 or 24 Nov 2026"
         )
-    expected = _calendar_date(int(years[0]), _MONTHS[months[0]], int(days[0]), shown)
+    if not years:
+        expected = _nearest_month_day(_MONTHS[months[0]], int(days[0]), shown, today, past)
+    else:
+        expected = _calendar_date(int(years[0]), _MONTHS[months[0]], int(days[0]), shown)
     if weekdays and _WEEKDAYS[weekdays[0]] != expected.weekday():
         raise BadInput(
             f"{quoted(shown)} does not add up: {expected.isoformat()} is a "
             f"{_DAY_NAMES[expected.weekday()]}"
         )
+    if not years:
+        return expected
     # dateutil.parser costs 20+ ms to import, so only these forms pay for it.
     from dateutil import parser  # type: ignore[import-untyped, unused-ignore]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import unicodedata
 import uuid
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import BadInput, FileProblem, MentorError, quoted
-from ..services.checks import EARLIEST, HANDLE, LATEST, MOST_MINUTES, SQLITE_MAX_INT
+from ..services.checks import EARLIEST, LATEST, MOST_MINUTES, SQLITE_MAX_INT, handle_problem
 from ..store.exchange import SECTIONS, Section
 from ..vocabulary import (
     ACTION_STATUSES,
@@ -138,9 +139,11 @@ def _instant(value: Any) -> str:
 
 
 def _handle(value: Any) -> str:
-    if not HANDLE.match(_text(value)):
-        raise Bad(f"{_shown(value)} is not a handle (1-32 letters, digits, '.', '_' or '-')")
-    return str(value)
+    normal = unicodedata.normalize("NFC", _text(value))
+    problem = handle_problem(normal)
+    if problem:
+        raise Bad(f"{_shown(value)} is not a handle: {problem}")
+    return normal
 
 
 def _by_grammar(parse: Callable[[str], Any]) -> Check:

@@ -2,24 +2,39 @@
 
 from __future__ import annotations
 
-import re
+import unicodedata
 from datetime import date, datetime
 from typing import overload
 
-from ..errors import BadInput
+from ..errors import BadInput, quoted
 
-HANDLE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")
+# A handle's characters: letters of any script with their combining marks, decimal digits
+# of any script, and . _ - (by Unicode category; marks cannot start one).
+_HANDLE_FIRST = ("Lu", "Ll", "Lt", "Lm", "Lo", "Nd")
+_HANDLE_REST = (*_HANDLE_FIRST, "Mn", "Mc")
+HANDLE_RULE = "1-32 letters (any script), digits, '.', '_' or '-', starting with a letter or digit"
 # The largest integer SQLite stores: ids, minutes and counts past it are bad input.
 SQLITE_MAX_INT = 2**63 - 1
 
 
+def handle_problem(text: str) -> str | None:
+    """What is wrong with a handle (already NFC-normalised), or None when it is good."""
+    if not 1 <= len(text) <= 32 or unicodedata.category(text[0]) not in _HANDLE_FIRST:
+        return f"use {HANDLE_RULE}"
+    if any(c not in "._-" and unicodedata.category(c) not in _HANDLE_REST for c in text):
+        return f"use {HANDLE_RULE}"
+    if text.isdecimal():
+        return "a handle of digits alone would be read as a pair id; add a letter"
+    return None
+
+
 def handle(text: str) -> str:
-    if not HANDLE.match(text):
-        raise BadInput(
-            f"bad handle {text!r}: use 1-32 letters, digits, '.', '_' or '-', "
-            "starting with a letter or digit"
-        )
-    return text
+    """A handle as typed, NFC-normalised (so é typed either way is one letter), or refused."""
+    normal = unicodedata.normalize("NFC", text)
+    problem = handle_problem(normal)
+    if problem:
+        raise BadInput(f"bad handle {quoted(text)}: {problem}")
+    return normal
 
 
 @overload

@@ -67,7 +67,7 @@ def pair(store: Store, pair_id: int) -> Pair:
 def resolve_pair(store: Store, ref: str) -> Pair:
     """A pair from what the user typed: MENTOR/MENTEE, an id, or one handle."""
     text = ref.strip()
-    if text.lstrip("#").isdigit():
+    if text.lstrip("#").isdecimal():
         return pair(store, int(text.lstrip("#")))
     if "/" in text:
         mentor, _, mentee = text.partition("/")

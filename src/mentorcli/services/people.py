@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import BadInput
 from ..model import Pair, Person
+from ..store.people import handle_key
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -75,7 +76,7 @@ def edit_person(store: Store, handle: str, fields: PersonFields, new_handle: str
     with store.write():
         found = person(store, handle)
         values = fields.columns()
-        renamed = new_handle and new_handle.lower() != handle.lower()
+        renamed = new_handle and handle_key(new_handle) != handle_key(found.handle)
         if renamed and store.people.by_handle(new_handle or "") is not None:
             raise BadInput(f"handle {new_handle!r} is taken; choose another")
         if new_handle:

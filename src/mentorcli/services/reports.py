@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from ..errors import BadInput, quoted
 from .checks import whole
 from .pairs import resolve_pair
 
@@ -60,9 +61,39 @@ def calendar(store: Store, pair_ref: str, count: int, first: date | None, now: d
     return calendar_ics(records, count, first, now)
 
 
-def search(store: Store, words: str, pair_ref: str | None, limit: int) -> Found:
+SEARCH_KINDS = ("session", "action", "goal", "topic")
+
+
+def search_kinds(typed: list[str] | None) -> tuple[str, ...]:
+    """--kind as given (repeated, or a comma list) checked against what search holds."""
+    kinds = [k.strip().lower() for text in typed or () for k in text.split(",") if k.strip()]
+    for kind in kinds:
+        if kind not in SEARCH_KINDS:
+            raise BadInput(
+                f"unknown kind {quoted(kind)}: use {', '.join(SEARCH_KINDS[:-1])} or topic, "
+                "or several, e.g. --kind session,action"
+            )
+    return tuple(dict.fromkeys(kinds))
+
+
+def search(
+    store: Store,
+    words: str,
+    pair_ref: str | None,
+    limit: int,
+    *,
+    kinds: list[str] | None = None,
+    since: date | None = None,
+    zone: str = "UTC",
+) -> Found:
+    """Ranked matches, narrowed to one pair, some kinds, or records from a date on (that
+    day's midnight in `zone`)."""
+    from ..when import local_midnight
+
     pair_id = resolve_pair(store, pair_ref).id if pair_ref else None
-    return Found(tuple(store.search().search(words, pair_id, whole(limit, "--limit"))), words)
+    wanted, start = search_kinds(kinds), local_midnight(since, zone) if since else None
+    hits = store.search().search(words, pair_id, whole(limit, "--limit"), wanted, start)
+    return Found(tuple(hits), words)
 
 
 def health(store: Store) -> Health:

@@ -239,6 +239,10 @@ def _inspect(path: Path) -> tuple[bool, int]:
 
 
 def _configure(conn: sqlite3.Connection) -> None:
+    from .people import handle_key
+
+    # Handles compare case-insensitively in every script: NOCASE folds only A-Z.
+    conn.create_function("handle_key", 1, handle_key, deterministic=True)
     # The busy timeout also set by connect(): restored after each sliced wait for a writer.
     conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
     conn.execute("PRAGMA foreign_keys = ON")

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..errors import BadInput
 from .core import Db
+from .people import handle_key
 
 
 @dataclass(frozen=True)
@@ -222,8 +223,8 @@ class Exchange:
     def _refuse_handle_clash(self, record: dict[str, Any]) -> None:
         """Two different people may not share a handle: refuse rather than guess."""
         other = self._db.one(
-            "SELECT uid FROM person WHERE handle = ? AND uid != ?",
-            (record["handle"], record["uid"]),
+            "SELECT uid FROM person WHERE handle_key(handle) = ? AND uid != ?",
+            (handle_key(record["handle"]), record["uid"]),
         )
         if other is not None:
             raise HandleClash(record["handle"], other["uid"], record["uid"])

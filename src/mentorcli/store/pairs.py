@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import Pair
 from .core import Table
+from .people import handle_key
 
 PAIR_SELECT = """
     SELECT pair.*, mentor.handle AS mentor, mentee.handle AS mentee
@@ -37,8 +38,9 @@ class Pairs(Table[Pair]):
 
     def by_handles(self, mentor: str, mentee: str) -> list[Pair]:
         return self._records(
-            PAIR_SELECT + " WHERE mentor.handle = ? AND mentee.handle = ? ORDER BY pair.id",
-            (mentor, mentee),
+            PAIR_SELECT + " WHERE handle_key(mentor.handle) = ? AND handle_key(mentee.handle) = ? "
+            "ORDER BY pair.id",
+            (handle_key(mentor), handle_key(mentee)),
         )
 
     def session_count(self, pair_ids: list[int]) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import unicodedata
 from typing import Any
 
 from ..model import Person
@@ -18,6 +19,12 @@ def stored(values: dict[str, Any]) -> dict[str, Any]:
         name: json.dumps(list(value), ensure_ascii=False) if name in LISTS else value
         for name, value in values.items()
     }
+
+
+def handle_key(handle: str) -> str:
+    """What two handles share when they are the same handle: case folded in every script
+    (SQLite's NOCASE folds only A-Z), in one Unicode normal form."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", handle).casefold())
 
 
 class People(Table[Person]):
@@ -36,7 +43,9 @@ class People(Table[Person]):
         return super().update(record_id, stored(values))
 
     def by_handle(self, handle: str) -> Person | None:
-        row = self._db.one("SELECT * FROM person WHERE handle = ?", (handle,))
+        row = self._db.one(
+            "SELECT * FROM person WHERE handle_key(handle) = ?", (handle_key(handle),)
+        )
         return self._record(row) if row else None
 
     def all(self) -> list[Person]:

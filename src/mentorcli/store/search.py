@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..errors import BadInput
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 # Private-use characters mark the matches inside a snippet; they are taken out again
 # before anything is shown, and user text holding them only loses a highlight.
 MARK_START, MARK_END = "\ue000", "\ue001"
-_TERM = r'"([^"]*)"|([^\s"]+)'
+_TERM = r'(-?)"([^"]*)"|([^\s"]+)'
 # FTS5's snippet() takes time quadratic in the matches within one text, so a long text
 # (a 10 MB note) gets its snippet here instead: the first place a query word shows.
 LONG_TEXT = 50_000
@@ -38,19 +39,67 @@ def _marks(batch: list[int]) -> str:
     return ", ".join("?" * len(batch))
 
 
-def fts_query(text: str) -> str:
-    """The user's words as an FTS5 query: every word or "quoted phrase" must occur; a word
-    ending in * matches as a prefix; FTS operators and stray quotes are plain text."""
-    terms: list[str] = []
-    for phrase, word in re.findall(_TERM, text):
-        term = (phrase or word).strip()
-        prefix = not phrase and term.endswith("*")
+def _terms(text: str) -> list[tuple[str, str]]:
+    """The query's pieces in order, each "+" (a term to find), "-" (one to leave out) or "OR",
+    with a term as an FTS5 string."""
+    pieces: list[tuple[str, str]] = []
+    # FTS5 reads a NUL as the end of the query, so it separates words like a space.
+    for minus, phrase, word in re.findall(_TERM, text.replace("\x00", " ")):
+        if word == "OR":
+            pieces.append(("OR", '"OR"'))
+            continue
+        quoted = bool(minus or phrase)
+        term = (phrase if quoted else word.lstrip("-")).strip()
+        prefix = not quoted and term.endswith("*")
         term = term.rstrip("*") if prefix else term
         if re.search(r"\w", term):
-            terms.append('"' + term.replace('"', '""') + '"' + ("*" if prefix else ""))
-    if not terms:
+            sign = "-" if minus or word.startswith("-") else "+"
+            pieces.append((sign, '"' + term.replace('"', '""') + '"' + ("*" if prefix else "")))
+    return pieces
+
+
+def fts_query(text: str) -> str:
+    """The user's words as an FTS5 query: every word or "quoted phrase" must occur, unless
+    OR (in capitals, between two of them) offers a choice; -word or -"a phrase" must not
+    occur; a word ending in * matches as a prefix; anything else, FTS syntax included, is
+    plain text. A query of only -words is refused: it would list nearly everything."""
+    pieces = _terms(text)
+    groups: list[list[str]] = []
+    left_out: list[str] = []
+    join_next = False
+    for index, (sign, term) in enumerate(pieces):
+        if sign == "-":
+            left_out.append(term)
+            continue
+        if sign == "OR":
+            after = pieces[index + 1][0] if index + 1 < len(pieces) else ""
+            if index and pieces[index - 1][0] == "+" and after == "+":
+                join_next = True
+                continue
+            # An OR with no term on one side is the word itself.
+        if join_next:
+            groups[-1].append(term)
+        else:
+            groups.append([term])
+        join_next = False
+    if not groups:
+        if left_out:
+            raise BadInput(
+                f"nothing to search for in {text!r}: -word only leaves words out; "
+                "give a word or a phrase to find as well"
+            )
         raise BadInput(f"nothing to search for in {text!r}: give a word or a phrase")
-    return " ".join(terms)
+    found = " AND ".join("(" + " OR ".join(group) + ")" for group in groups)
+    return f"({found}) NOT ({' OR '.join(left_out)})" if left_out else found
+
+
+def _found_words(query: str) -> list[str]:
+    """The words a query looks for (not the ones it leaves out), for highlighting."""
+    words: list[str] = []
+    for sign, term in _terms(query):
+        if sign == "+":
+            words += term.rstrip("*")[1:-1].replace('""', '"').split()
+    return words
 
 
 def _unmark(snippet: str) -> tuple[str, list[tuple[int, int]]]:
@@ -69,7 +118,7 @@ def _unmark(snippet: str) -> tuple[str, list[tuple[int, int]]]:
 
 
 def _long_snippet(body: str, query: str) -> tuple[str, list[tuple[int, int]]]:
-    words = [w.rstrip("*") for p, w in re.findall(_TERM, query) for w in (p or w).split()]
+    words = _found_words(query)
     pattern = "|".join(re.escape(w) for w in words if re.search(r"\w", w))
     found = re.search(rf"(?i)\b(?:{pattern})\w*", body) if pattern else None
     if found is None:
@@ -81,20 +130,59 @@ def _long_snippet(body: str, query: str) -> tuple[str, list[tuple[int, int]]]:
     return window, [(offset, offset + min(len(found[0]), SNIPPET_CHARS))]
 
 
+# A record's date: when a session began, when anything else was written.
+_RECORD_DATE = (
+    "CASE kind WHEN 'session' THEN (SELECT started_at FROM session WHERE session.id = ref) "
+    "WHEN 'action' THEN (SELECT created_at FROM action WHERE action.id = ref) "
+    "WHEN 'goal' THEN (SELECT created_at FROM goal WHERE goal.id = ref) "
+    "WHEN 'topic' THEN (SELECT created_at FROM topic WHERE topic.id = ref) END"
+)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What narrows a search besides its words: one pair, some kinds, a first date."""
+
+    pair_id: int | None = None
+    kinds: tuple[str, ...] = ()
+    since: str | None = None
+
+    def where(self) -> tuple[str, dict[str, Any]]:
+        """The conditions to add to a MATCH, and their parameters."""
+        where, params = "", dict[str, Any]()
+        if self.pair_id is not None:
+            where, params["pair"] = " AND pair_id = :pair", self.pair_id
+        if self.kinds:
+            names = [f":kind{i}" for i in range(len(self.kinds))]
+            where += f" AND kind IN ({', '.join(names)})"
+            params |= {name[1:]: kind for name, kind in zip(names, self.kinds, strict=True)}
+        if self.since is not None:
+            where, params["since"] = where + f" AND {_RECORD_DATE} >= :since", self.since
+        return where, params
+
+
 class SearchIndex:
     """The full-text index over notes, actions, goals and topics."""
 
     def __init__(self, db: Db) -> None:
         self._db = db
 
-    def search(self, query: str, pair_id: int | None = None, limit: int = 20) -> list[Hit]:
+    def search(
+        self,
+        query: str,
+        pair_id: int | None = None,
+        limit: int = 20,
+        kinds: tuple[str, ...] = (),
+        since: str | None = None,
+    ) -> list[Hit]:
         """Matches ranked by bm25 (best first, the newest first among equals), each with a
-        short snippet."""
+        short snippet; only of these `kinds` when given, and only records dated `since` (a
+        stored UTC instant) or later."""
         from .records import Hit
 
         match = fts_query(query)
         try:
-            rows = self._matches(match, pair_id, limit)
+            rows = self._matches(match, Filters(pair_id, kinds, since), limit)
         except sqlite3.OperationalError as exc:
             if "fts5" not in str(exc):
                 raise
@@ -129,19 +217,18 @@ class SearchIndex:
                 refs[row["id"]] = f"{row['mentor']}/{row['mentee']}"
         return refs
 
-    def _matches(self, match: str, pair_id: int | None, limit: int) -> list[dict[str, Any]]:
+    def _matches(self, match: str, filters: Filters, limit: int) -> list[dict[str, Any]]:
         """The best `limit` matches. Ranking all matches is cheap; a snippet and the record's
         date are not, so they are read for the best ones only: first the matches ranked no
         worse than the limit-th (ties included, as the date orders them), then their dates,
         then the snippets of the ones kept."""
         if limit <= 0:
             return []
-        where = " AND pair_id = :pair" if pair_id is not None else ""
-        params = {"match": match, "pair": pair_id}
+        where, params = filters.where()
         ranked = self._db.conn.execute(
             f"SELECT rowid, rank FROM search_index WHERE search_index MATCH :match{where} "
             "ORDER BY rank",
-            params,
+            {"match": match, **params},
         )
         best: dict[int, float] = {}
         for rowid, rank in iter(ranked.fetchone, None):
