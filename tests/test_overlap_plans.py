@@ -7,9 +7,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from mentorcli.hours import Hours, Span
 from mentorcli.overlap import (
     Notice,
     Participant,
@@ -183,6 +184,14 @@ def test_a_change_that_alters_only_its_own_night_is_told() -> None:
 
 @settings(max_examples=25, deadline=None)
 @given(people_lists, ranges(max_days=5), st.sampled_from(ZONES))
+# Monday 00:00-00:30 in London is Sunday 23:00-23:30 UTC only once London is on summer
+# time: the change opens a window in the range. The change's first minute is 01:00 UTC,
+# off the 15-minute probe grid that starts at 00:01.
+@example(
+    people=[Participant("a", "Europe/London", Hours((Span(frozenset({0}), 0, 30),)))],
+    span=(utc(2026, 3, 29, 0, 1), utc(2026, 3, 30)),
+    display="UTC",
+)
 def test_a_notice_exactly_when_a_change_alters_a_window(
     people: list[Participant], span: tuple[datetime, datetime], display: str
 ) -> None:
@@ -205,30 +214,37 @@ def test_a_notice_exactly_when_a_change_alters_a_window(
 
 def _changes(
     people: Sequence[Participant], start: datetime, end: datetime, display: str
-) -> list[list[tuple[str, datetime]]]:
-    """The clock changes in the range, grouped by their day on the display clock."""
-    by_day: dict[date, list[tuple[str, datetime]]] = {}
+) -> list[list[tuple[str, datetime, timedelta]]]:
+    """The clock changes in the range, grouped by their day on the display clock.
+
+    Each is its zone, its first minute on the new offset and the offset before it.
+    """
+    by_day: dict[date, list[tuple[str, datetime, timedelta]]] = {}
     for zone in {p.zone for p in people} | {display}:
         info = ZoneInfo(zone)
         moment = start
         while moment < end:
             later = moment + timedelta(minutes=15)
-            if moment.astimezone(info).utcoffset() != later.astimezone(info).utcoffset():
-                day = later.astimezone(ZoneInfo(display)).date()
-                by_day.setdefault(day, []).append((zone, later))
+            before = moment.astimezone(info).utcoffset()
+            assert before is not None
+            if before != later.astimezone(info).utcoffset():
+                first = moment + ONE_MINUTE
+                while first.astimezone(info).utcoffset() == before:
+                    first += ONE_MINUTE
+                if first < end:
+                    day = first.astimezone(ZoneInfo(display)).date()
+                    by_day.setdefault(day, []).append((zone, first, before))
             moment = later
     return list(by_day.values())
 
 
-def _clock(zone: str, moment: datetime, undone: list[tuple[str, datetime]]) -> datetime:
+def _clock(zone: str, moment: datetime, undone: list[tuple[str, datetime, timedelta]]) -> datetime:
     """The wall clock in `zone`, with the changes undone until that zone's next change."""
     info = ZoneInfo(zone)
     now = moment.astimezone(info).utcoffset()
-    for changed, at in undone:
-        if changed == zone and moment >= at:
-            before = (at - timedelta(minutes=1)).astimezone(info).utcoffset()
-            if now == at.astimezone(info).utcoffset() and before is not None:
-                return (moment.astimezone(UTC) + before).replace(tzinfo=None)
+    for changed, at, before in undone:
+        if changed == zone and moment >= at and now == at.astimezone(info).utcoffset():
+            return (moment.astimezone(UTC) + before).replace(tzinfo=None)
     return moment.astimezone(info).replace(tzinfo=None)
 
 
@@ -246,7 +262,7 @@ def _windows_without(
     start: datetime,
     end: datetime,
     display: str,
-    undone: list[tuple[str, datetime]],
+    undone: list[tuple[str, datetime, timedelta]],
 ) -> list[tuple[datetime, int]]:
     """The windows of 30 minutes or more as (display clock start, minutes), changes undone."""
     windows: list[tuple[datetime, int]] = []
