@@ -575,3 +575,29 @@ def test_a_weekly_slot_across_midnight_is_one_slot(run: Run) -> None:
     assert len(data["recurring"]) == 7
     outcome = run("schedule", *args)
     assert outcome.code == 0 and "22:00-02:00" in outcome.out
+
+
+def test_at_explains_one_moment_for_each_participant(run: Run) -> None:
+    asked = ("--zone", "ny=America/New_York mon-fri 01:00-04:00", "--zone", "ldn=Europe/London")
+    outcome = run("schedule", *asked, "--at", "2026-03-08 07:20", "--tz", "UTC")
+    assert outcome.code == 0, outcome.err
+    text = " ".join(outcome.out.split())
+    assert text.startswith("At Sun 8 Mar 2026 07:20 (UTC) - ny: Sun 03:20 in America/New_York")
+    assert "their clock has just jumped from 02:00 to 03:00" in text
+    data = as_json(run("schedule", *asked, "--at", "2026-03-10 15:00", "--tz", "UTC", "--json"))
+    assert data["at"] == "2026-03-10T15:00:00+00:00"
+    ny, ldn = data["participants"]
+    assert ldn == {
+        "name": "ldn",
+        "timezone": "Europe/London",
+        "local": "2026-03-10T15:00:00+00:00",
+        "state": "inside",
+        "last_end": None,
+        "next_start": None,
+        "minutes_since_end": None,
+        "minutes_until_start": None,
+        "clock_skipped": None,
+    }
+    assert ny["state"] == "outside" and ny["minutes_since_end"] == 420
+    assert ny["next_start"] == "2026-03-11T01:00:00-04:00"
+    assert run("schedule", *asked, "--at", "2026-03-08 02:30", "--tz", "America/New_York").code == 2
