@@ -275,19 +275,33 @@ def test_no_window_proposes_the_least_painful_stretches(run: Run) -> None:
         "nobody's working hours meet everyone else's in this range."
     ) in lines
     assert "Shared windows" not in lines
-    first = lines.index("1. Tue 13 Jan 00:00-00:30: Europe/London 30 min outside working hours")
-    assert words(lines[first + 1]) == ["Europe/London", "00:00-00:30", "(stretches", "30", "min)"]
-    assert words(lines[first + 2]) == ["Asia/Tokyo", "09:00-09:30"]
-    assert words(lines[first + 3]) == ["America/Los_Angeles", "Mon", "16:00-16:30"]
+    text = " ".join(outcome.out.split())
+    assert (
+        "1. Mon 12 Jan 21:00-21:30: Europe/London stays 4 h 30 min late, until 21:30; "
+        "Asia/Tokyo starts 3 h early, at 06:00, 30 min of it at night "
+        "Europe/London 21:00-21:30 (cost 4 h 30 min) "
+        "Asia/Tokyo Tue 06:00-06:30 (cost 4 h 30 min) "
+        "America/Los_Angeles 13:00-13:30 2. "
+    ) in text
     assert any(line.startswith("3. ") for line in lines)
     data = as_json(run("schedule", *NO_WINDOW, "--json"))
     assert data["windows"] == [] and data["notices"] == []
     assert len(data["stretch"]) == 3
-    assert data["stretch"][0] == {
-        "start": "2026-01-13T00:00:00+00:00",
-        "end": "2026-01-13T00:30:00+00:00",
+    best = data["stretch"][0]
+    assert {key: best[key] for key in ("start", "end", "minutes", "outside_minutes", "cost")} == {
+        "start": "2026-01-12T21:00:00+00:00",
+        "end": "2026-01-12T21:30:00+00:00",
         "minutes": 30,
-        "outside_minutes": {"Europe/London": 30, "Asia/Tokyo": 0, "America/Los_Angeles": 0},
+        "outside_minutes": {"Europe/London": 30, "Asia/Tokyo": 30, "America/Los_Angeles": 0},
+        "cost": 540,
+    }
+    assert best["people"]["Asia/Tokyo"] == {
+        "start": "2026-01-13T06:00:00+09:00",
+        "end": "2026-01-13T06:30:00+09:00",
+        "side": "early",
+        "pushed_minutes": 180,
+        "night_minutes": 30,
+        "cost": 270,
     }
     assert "recurring" not in data
 
@@ -561,3 +575,29 @@ def test_a_weekly_slot_across_midnight_is_one_slot(run: Run) -> None:
     assert len(data["recurring"]) == 7
     outcome = run("schedule", *args)
     assert outcome.code == 0 and "22:00-02:00" in outcome.out
+
+
+def test_at_explains_one_moment_for_each_participant(run: Run) -> None:
+    asked = ("--zone", "ny=America/New_York mon-fri 01:00-04:00", "--zone", "ldn=Europe/London")
+    outcome = run("schedule", *asked, "--at", "2026-03-08 07:20", "--tz", "UTC")
+    assert outcome.code == 0, outcome.err
+    text = " ".join(outcome.out.split())
+    assert text.startswith("At Sun 8 Mar 2026 07:20 (UTC) - ny: Sun 03:20 in America/New_York")
+    assert "their clock has just jumped from 02:00 to 03:00" in text
+    data = as_json(run("schedule", *asked, "--at", "2026-03-10 15:00", "--tz", "UTC", "--json"))
+    assert data["at"] == "2026-03-10T15:00:00+00:00"
+    ny, ldn = data["participants"]
+    assert ldn == {
+        "name": "ldn",
+        "timezone": "Europe/London",
+        "local": "2026-03-10T15:00:00+00:00",
+        "state": "inside",
+        "last_end": None,
+        "next_start": None,
+        "minutes_since_end": None,
+        "minutes_until_start": None,
+        "clock_skipped": None,
+    }
+    assert ny["state"] == "outside" and ny["minutes_since_end"] == 420
+    assert ny["next_start"] == "2026-03-11T01:00:00-04:00"
+    assert run("schedule", *asked, "--at", "2026-03-08 02:30", "--tz", "America/New_York").code == 2

@@ -1,9 +1,9 @@
-"""Proposals beyond the shared windows: least painful stretches, recurring weekly slots (pure)."""
+"""Recurring weekly slots: the times of the week that hold in every week, or most (pure)."""
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from itertools import pairwise
@@ -12,13 +12,10 @@ from mentorcli.overlap import (
     DAY,
     MINUTE,
     SECOND,
-    WEEK,
     Interval,
     Participant,
     Segment,
-    available_micros,
     first_instant,
-    from_micros,
     merge_intervals,
     offset_segments,
     shared_micros,
@@ -27,22 +24,7 @@ from mentorcli.overlap import (
     wall_midnight,
 )
 
-_GRID = 15 * MINUTE
 _FOREVER = 1 << 80  # later than any instant
-
-
-@dataclass(frozen=True)
-class Stretch:
-    """A proposed slot outside someone's hours, with the minutes each person stretches."""
-
-    start: datetime
-    end: datetime
-    outside: dict[str, int]
-
-    @property
-    def total(self) -> int:
-        """Minutes outside working hours, summed over everyone."""
-        return sum(self.outside.values())
 
 
 @dataclass(frozen=True)
@@ -68,69 +50,6 @@ class RecurringSlot:
         start = self.start.hour * 60 + self.start.minute
         end = self.end.hour * 60 + self.end.minute
         return (end - start) % (24 * 60) or 24 * 60
-
-
-def least_painful(
-    participants: Sequence[Participant],
-    start: datetime,
-    end: datetime,
-    min_minutes: int = 30,
-    limit: int = 3,
-) -> list[Stretch]:
-    """Slots of min_minutes on a 15-minute UTC grid needing the fewest minutes outside hours.
-
-    Ranked by total stretch, then by the largest single stretch (sharing the pain
-    beats putting it all on one person), then by how far the slot lies from the
-    hours of those wholly outside them (just before someone's day starts beats
-    their midnight), then by time. Slots that overlap a chosen one are skipped,
-    and a time of day already chosen is offered again only when there are too few
-    distinct ones.
-    """
-    lo, hi = to_micros(start), to_micros(end)
-    length = max(min_minutes, 1) * MINUTE
-    first = -(-lo // _GRID) * _GRID
-    starts = range(first, hi - length + 1, _GRID)
-    if not starts or limit < 1:
-        return []
-    outside_by_person = []
-    distance = [0] * len(starts)
-    for p in participants:
-        # A week either side, to tell how far a slot is from the nearest working time.
-        available = available_micros(p, lo - WEEK, hi + WEEK)
-        before_starts = _coverage(available, starts)
-        before_ends = _coverage(available, range(starts[0] + length, hi + 1, _GRID))
-        outside_by_person.append(
-            [
-                -((b - a - length) // MINUTE)  # whole minutes outside, rounded up
-                for a, b in zip(before_starts, before_ends, strict=True)
-            ]
-        )
-        away = _distances(available, starts, length)
-        distance = [a + b for a, b in zip(distance, away, strict=True)]
-    by_slot = list(zip(*outside_by_person, strict=True)) or [()] * len(starts)
-    ranked = sorted(
-        range(len(starts)),
-        key=lambda i: (sum(by_slot[i]), max(by_slot[i], default=0), distance[i], i),
-    )
-    chosen: list[int] = []
-    for distinct_time_of_day in (True, False):
-        for i in ranked:
-            if len(chosen) == limit:
-                break
-            if all(
-                abs(starts[i] - starts[c]) >= length
-                and not (distinct_time_of_day and _same_time_of_day(starts[i], starts[c], length))
-                for c in chosen
-            ):
-                chosen.append(i)
-    return [
-        Stretch(
-            from_micros(starts[i]),
-            from_micros(starts[i] + length),
-            {p.name: outside for p, outside in zip(participants, by_slot[i], strict=True)},
-        )
-        for i in chosen
-    ]
 
 
 def recurring_slots(
@@ -176,41 +95,6 @@ def recurring_slots(
                     RecurringSlot(weekday, _time_of_day(a), _time_of_day(b), zone, mondays)
                 )
     return slots
-
-
-# Stretches.
-
-
-def _coverage(intervals: list[Interval], points: Iterable[int]) -> list[int]:
-    """For each of the ascending points, how much of the intervals lies before it."""
-    result = []
-    covered = 0
-    never = (_FOREVER, _FOREVER)
-    remaining = iter(intervals)
-    a, b = next(remaining, never)
-    for point in points:
-        while b <= point:
-            covered += b - a
-            a, b = next(remaining, never)
-        result.append(covered + point - a if point > a else covered)
-    return result
-
-
-def _distances(intervals: list[Interval], starts: range, length: int) -> list[int]:
-    """For each slot [start, start + length), how far it is from the intervals (0 if touching)."""
-    result = []
-    index = 0
-    for start in starts:
-        while index < len(intervals) and intervals[index][1] <= start:
-            index += 1
-        after = intervals[index][0] - start - length if index < len(intervals) else _FOREVER
-        before = start - intervals[index - 1][1] if index else _FOREVER
-        result.append(max(0, min(before, after)))
-    return result
-
-
-def _same_time_of_day(a: int, b: int, length: int) -> bool:
-    return min((a - b) % DAY, (b - a) % DAY) < length
 
 
 # Recurring slots.

@@ -42,6 +42,15 @@ Display = Annotated[
     str | None,
     typer.Option("--tz", metavar="ZONE", help="Show times in this zone (default the machine's)."),
 ]
+At = Annotated[
+    str | None,
+    typer.Option(
+        "--at",
+        metavar="DATETIME",
+        help='Explain one moment for each participant instead, e.g. "2026-03-10 15:00" '
+        "in the display zone.",
+    ),
+]
 Recurring = Annotated[
     bool,
     typer.Option("--recurring", help="Also find weekly slots that hold in every week."),
@@ -56,11 +65,12 @@ def schedule(
     min_minutes: Minimum = 30,
     tz: Display = None,
     recurring: Recurring = False,
+    at: At = None,
     json: JsonFlag = False,
 ) -> None:
     """Find when everyone is within working hours, day by day, across DST changes."""
     from ..reports.schedule import build_schedule, gather_participants
-    from ..when import parse_date
+    from ..when import parse_date, parse_datetime
     from ..zones import resolve_zone
     from ..zones import zone as zone_info
 
@@ -71,6 +81,12 @@ def schedule(
     asked: list[str | None] = [*(who or ())] or ([None] if usual else [])
     named = [pair_named(w) for w in asked]
     everyone = gather_participants(named, zone or [], runtime.store)
+    if at is not None:
+        from ..reports.moment import build_moment
+
+        return emit(
+            build_moment(everyone, parse_datetime(at, runtime.now(), shown), shown), json=json
+        )
     plan = build_schedule(
         everyone, first, days, shown, min_minutes, recurring=recurring, timeline=not json
     )

@@ -29,6 +29,7 @@ VIEWS = {
     "Status": "status:show_status",
     "Health": "status:health_view",
     "Schedule": "schedule:show_schedule",
+    "MomentView": "moment:moment_view",
     "Settings": "settings:settings_table",
 }
 # The results that also read as Markdown, and the writer of each (it returns the text).

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
     from rich.text import Text
 
+    from ..stretch import Stretch
+
 _NAME_WIDTH = 16
 _LABEL_WIDTH = 9  # "Tue 14:00": a row's local time at the day's start
 _TICK_HOURS = 3
@@ -242,27 +244,47 @@ def _stretches(schedule: Schedule) -> list[RenderableType]:
     width = min(24, max(_cells(one_line(p.name, 24)) for p in schedule.participants))
     for number, stretch in enumerate(schedule.stretches, 1):
         start = stretch.start.astimezone(shown)
-        who = [
-            f"{visible(name)} {duration_label(minutes)}"
-            for name, minutes in stretch.outside.items()
-            if minutes
+        said = [
+            _asked_of(p.name, stretch, p.zone)
+            for p in schedule.participants
+            if stretch.people[p.name].side != "inside"
         ]
         line = Text(
             f"{number}. {_span(start, stretch.end.astimezone(shown), None)}: ", style="bold"
         )
-        line.append(f"{_listed(who)} outside working hours", style="")
+        line.append("; ".join(said) or "everyone within their hours", style="")
         for p in schedule.participants:
             local = _span(
                 stretch.start.astimezone(zone(p.zone)),
                 stretch.end.astimezone(zone(p.zone)),
                 start.date(),
             )
-            outside = stretch.outside[p.name]
+            cost = stretch.people[p.name].cost
             line.append(f"\n   {_fitted(p.name, width)}  {local}", style="")
-            if outside:
-                line.append(f"  (stretches {duration_label(outside)})", style="")
+            if cost:
+                line.append(f"  (cost {duration_label(cost)})", style="")
         parts.append(line)
     return parts
+
+
+def _asked_of(name: str, stretch: Stretch, zone_name: str) -> str:
+    """What a slot asks of one person, in words: `ana starts 1 h early, at 08:00`."""
+    asked = stretch.people[name]
+    name = visible(name)
+    local_start = stretch.start.astimezone(zone(zone_name))
+    local_end = stretch.end.astimezone(zone(zone_name))
+    pushed = duration_label(asked.pushed)
+    if asked.side == "early":
+        text = f"{name} starts {pushed} early, at {local_start:%H:%M}"
+    elif asked.side == "late":
+        text = f"{name} stays {pushed} late, until {local_end:%H:%M}"
+    elif asked.side == "day off":
+        text = f"{name} meets on a day off, at {local_start:%H:%M}"
+    else:
+        text = f"{name} meets at {local_start:%H:%M}, {pushed} from their hours"
+    if asked.night:
+        text += f", {duration_label(asked.night)} of it at night"
+    return text
 
 
 def _recurring(schedule: Schedule) -> list[RenderableType]:

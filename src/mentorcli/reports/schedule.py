@@ -27,7 +27,8 @@ from ..overlap import (
     to_micros,
     wall_midnight,
 )
-from ..plans import RecurringSlot, Stretch, least_painful, recurring_slots
+from ..plans import RecurringSlot, recurring_slots
+from ..stretch import Stretch, least_painful
 from ..zones import resolve_zone, zone
 
 if TYPE_CHECKING:
@@ -342,6 +343,19 @@ def schedule_json(schedule: Schedule) -> dict[str, Any]:
                 "end": s.end.astimezone(shown).isoformat(),
                 "minutes": (s.end - s.start) // timedelta(minutes=1),
                 "outside_minutes": dict(s.outside),
+                "cost": s.total,
+                "people": {
+                    name: {
+                        "start": s.start.astimezone(zone(p.zone)).isoformat(),
+                        "end": s.end.astimezone(zone(p.zone)).isoformat(),
+                        "side": asked.side,
+                        "pushed_minutes": asked.pushed,
+                        "night_minutes": asked.night,
+                        "cost": asked.cost,
+                    }
+                    for p in schedule.participants
+                    for name, asked in [(p.name, s.people[p.name])]
+                },
             }
             for s in schedule.stretches
         ]
