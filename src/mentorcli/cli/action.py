@@ -14,6 +14,7 @@ from .common import (
     On,
     PairRef,
     SomePair,
+    complete_action_status,
     due_change,
     local_today,
     me,
@@ -52,7 +53,10 @@ def list_(
     ] = False,
     status: Annotated[
         list[str] | None,
-        typer.Option(help="Only actions with this status: open, done, dropped (repeatable)."),
+        typer.Option(
+            help="Only actions with this status: open, done, dropped (repeatable).",
+            autocompletion=complete_action_status,
+        ),
     ] = None,
     every: Annotated[
         bool, typer.Option("--all", help="Also show done and dropped actions.")

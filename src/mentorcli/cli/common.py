@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any
 
@@ -35,6 +36,56 @@ def complete_pair(incomplete: str) -> list[str]:
         return []
     finally:
         runtime.close()
+
+
+def complete_zone(incomplete: str) -> list[str]:
+    """IANA zone names for completion, matched without regard to case."""
+    from zoneinfo import available_timezones
+
+    typed = incomplete.lower()
+    return sorted(z for z in available_timezones() if z.lower().startswith(typed))
+
+
+def _words(*words: str) -> Callable[[str], list[str]]:
+    return lambda incomplete: [w for w in words if w.startswith(incomplete)]
+
+
+def complete_channel(incomplete: str) -> list[str]:
+    from ..vocabulary import CHANNELS
+
+    return [c for c in CHANNELS if c.startswith(incomplete)]
+
+
+complete_cadence = _words("weekly", "every 2 weeks", "monthly", "every 2 months")
+
+
+def complete_pair_status(incomplete: str) -> list[str]:
+    from ..vocabulary import PAIR_STATUSES
+
+    return [s for s in PAIR_STATUSES if s.startswith(incomplete)]
+
+
+def complete_action_status(incomplete: str) -> list[str]:
+    from ..vocabulary import ACTION_STATUSES
+
+    return [s for s in ACTION_STATUSES if s.startswith(incomplete)]
+
+
+def _complete_ids(table: str) -> Any:
+    """Ids of the records of one kind for completion, the newest first, with their text."""
+
+    def complete(incomplete: str) -> list[tuple[str, str]]:
+        if not runtime.db_path.exists():
+            return []
+        try:
+            found = getattr(runtime.store(), table).recent_ids(incomplete)
+        except Exception:
+            return []
+        finally:
+            runtime.close()
+        return [(str(record_id), label) for record_id, label in found]
+
+    return complete
 
 
 PairRef = Annotated[
@@ -92,9 +143,24 @@ def pair_named(text: str | None) -> str:
     )
 
 
+# The table of each kind of record, for completing its ids.
+TABLES = {
+    "goal": "goals",
+    "action": "actions",
+    "topic": "topics",
+    "session": "sessions",
+    "expectation": "expectations",
+}
+
+
 def record_id(noun: str) -> Any:
     """The ID argument of a record of one kind; an id past SQLite's integers is bad input."""
-    return typer.Argument(metavar="ID", max=SQLITE_MAX_INT, help=f"The {noun}'s id.")
+    return typer.Argument(
+        metavar="ID",
+        max=SQLITE_MAX_INT,
+        help=f"The {noun}'s id.",
+        autocompletion=_complete_ids(TABLES[noun]),
+    )
 
 
 def whole(**options: Any) -> Any:

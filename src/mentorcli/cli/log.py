@@ -9,7 +9,7 @@ import typer
 
 from ..render.output import written
 from ..vocabulary import CHANNELS
-from .common import JsonFlag, MaybePair, local_today, pair_named, whole
+from .common import JsonFlag, MaybePair, complete_channel, local_today, pair_named, whole
 from .runtime import runtime
 
 if TYPE_CHECKING:
@@ -37,7 +37,8 @@ Minutes = Annotated[
 Channel = Annotated[
     str | None,
     typer.Option(
-        help=f"{', '.join(CHANNELS)}; chat, email and doc are async (default: the pair's)."
+        help=f"{', '.join(CHANNELS)}; chat, email and doc are async (default: the pair's).",
+        autocompletion=complete_channel,
     ),
 ]
 Notes = Annotated[

@@ -13,7 +13,10 @@ from .common import (
     MaybePair,
     PairRef,
     Yes,
+    complete_cadence,
+    complete_channel,
     complete_handle,
+    complete_pair_status,
     confirm,
     local_today,
     on_day,
@@ -35,10 +38,17 @@ def add(
     ],
     focus: Annotated[str, typer.Option(help="What the mentorship is about.")] = "",
     cadence: Annotated[
-        str, typer.Option(help="weekly, every N weeks, monthly, every N months, or an RRULE.")
+        str,
+        typer.Option(
+            help="weekly, every N weeks, monthly, every N months, or an RRULE.",
+            autocompletion=complete_cadence,
+        ),
     ] = "weekly",
     channel: Annotated[
-        str, typer.Option(help=f"Default channel: {', '.join(CHANNELS)}.")
+        str,
+        typer.Option(
+            help=f"Default channel: {', '.join(CHANNELS)}.", autocompletion=complete_channel
+        ),
     ] = "video",
     start: Annotated[str | None, typer.Option(help="Start date (default today).")] = None,
     proposed: Annotated[
@@ -67,7 +77,10 @@ def add(
 @app.command("list")
 def list_(
     status: Annotated[
-        list[str] | None, typer.Option(help="Only pairs with this status (repeatable).")
+        list[str] | None,
+        typer.Option(
+            help="Only pairs with this status (repeatable).", autocompletion=complete_pair_status
+        ),
     ] = None,
     json: JsonFlag = False,
 ) -> None:
@@ -103,8 +116,14 @@ def _change(
 @app.command("edit")
 def edit(
     pair_ref: PairRef,
-    cadence: Annotated[str | None, typer.Option(help="A new cadence, e.g. every 2 weeks.")] = None,
-    channel: Annotated[str | None, typer.Option(help=f"{', '.join(CHANNELS)}.")] = None,
+    cadence: Annotated[
+        str | None,
+        typer.Option(help="A new cadence, e.g. every 2 weeks.", autocompletion=complete_cadence),
+    ] = None,
+    channel: Annotated[
+        str | None,
+        typer.Option(help=f"{', '.join(CHANNELS)}.", autocompletion=complete_channel),
+    ] = None,
     focus: Annotated[str | None, typer.Option(help="What the mentorship is about.")] = None,
     start: Annotated[str | None, typer.Option(help="When it started.")] = None,
     json: JsonFlag = False,

@@ -9,6 +9,7 @@ from .core import Table, whose
 class Expectations(Table[Expectation]):
     name = "expectation"
     model = Expectation
+    label = "text"
 
     def of_pair(self, pair_id: int | None, *, history: bool = False) -> list[Expectation]:
         """One pair's expectations, or (None) those of every pair that is not over."""
@@ -25,6 +26,7 @@ class Expectations(Table[Expectation]):
 class Goals(Table[Goal]):
     name = "goal"
     model = Goal
+    label = "title"
 
     def of_pair(self, pair_id: int | None, *, every: bool = False) -> list[Goal]:
         """One pair's goals, or (None) those of every pair that is not over."""

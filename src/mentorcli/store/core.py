@@ -127,5 +127,17 @@ class Table(Generic[Record]):
             self._db.update(self.name, record_id, values)
         return self._fetched(record_id)
 
+    # The column that says what a record is, for completing its id.
+    label = "id"
+
+    def recent_ids(self, prefix: str = "", limit: int = 30) -> list[tuple[int, str]]:
+        """The newest ids starting with `prefix`, each with the start of its text."""
+        rows = self._db.all(
+            f"SELECT id, substr({self.label}, 1, 60) FROM {self.name} "
+            "WHERE CAST(id AS TEXT) LIKE ? ORDER BY id DESC LIMIT ?",
+            (prefix.replace("%", "").replace("_", "") + "%", limit),
+        )
+        return [(int(r[0]), " ".join(str(r[1]).split())) for r in rows]
+
     def delete(self, record_id: int) -> None:
         self._db.conn.execute(f"DELETE FROM {self.name} WHERE id = ?", (record_id,))

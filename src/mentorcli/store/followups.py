@@ -11,6 +11,7 @@ from .core import RUNNING_PAIRS, Table, whose
 class Actions(Table[Action]):
     name = "action"
     model = Action
+    label = "text"
 
     def listing(
         self,
@@ -58,6 +59,7 @@ class Actions(Table[Action]):
 class Topics(Table[Topic]):
     name = "topic"
     model = Topic
+    label = "text"
 
     def of_pair(self, pair_id: int | None, *, every: bool = False) -> list[Topic]:
         """One pair's topics, or (None) those of every pair that is not over."""

@@ -9,6 +9,7 @@ from .core import Table, whose
 class Sessions(Table[Session]):
     name = "session"
     model = Session
+    label = "started_at || ' ' || notes"
 
     def of_pair(
         self,
