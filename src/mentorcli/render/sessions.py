@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from ..model import Action, Session, Topic
+from .columns import clip, width_of
 from .text import one_line, visible
 
 if TYPE_CHECKING:
@@ -68,16 +69,44 @@ def sessions_table(listing: SessionList) -> RenderableType:
     headers: tuple[str, ...] = ("id", "when", "channel", "min", "rapport", "engage")
     if pairs is not None:
         headers = ("id", "pair", *headers[1:])
-    widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(headers)]
+    headers, rows = _fitted(headers, rows, console().width)
+    widths = [max(len(h), *(width_of(row[i]) for row in rows)) for i, h in enumerate(headers)]
     # The fixed columns keep their width; the notes preview takes what is left, cut with "…".
     room = max(12, console().width - sum(widths) - 2 * len(widths))
     table = Table(box=None, header_style="bold", pad_edge=False)
     for column in headers:
-        table.add_column(column, no_wrap=True)
+        table.add_column(column, no_wrap=True, min_width=len(column))
     table.add_column("notes", no_wrap=True)
     for row in rows:
         table.add_row(*(Text(visible(cell)) for cell in row[:-1]), Text(one_line(row[-1], room)))
     return table
+
+
+NOTES_AT_LEAST = 12
+
+
+def _fitted(
+    headers: tuple[str, ...], rows: list[tuple[str, ...]], width: int
+) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+    """Columns made narrower, the least telling first, until a row fits the terminal with
+    some of the notes: short rating headings, the date without its weekday, the pair's name
+    cut (never an id)."""
+
+    def needed() -> int:
+        fixed = [max(len(h), *(width_of(row[i]) for row in rows)) for i, h in enumerate(headers)]
+        return sum(fixed) + 2 * len(fixed) + NOTES_AT_LEAST
+
+    if needed() > width:
+        headers = tuple({"rapport": "rap", "engage": "eng"}.get(h, h) for h in headers)
+    if needed() > width:
+        at = headers.index("when")
+        rows = [(*r[:at], r[at].split(" ", 1)[-1], *r[at + 1 :]) for r in rows]
+    if needed() > width and "pair" in headers:
+        over = needed() - width
+        longest = max(width_of(r[1]) for r in rows)
+        keep = max(8, longest - over)
+        rows = [(r[0], clip(r[1], keep), *r[2:]) for r in rows]
+    return headers, rows
 
 
 def _preview(notes: str, width: int = 200) -> str:

@@ -36,6 +36,7 @@ def ago(days: int | None) -> str:
 # The pair column never gets narrower than this on one line with the figures; on a terminal
 # too narrow for that, a pair's figures go on over more lines, aligned in their columns.
 MIN_PAIR = 20
+MIN_COMPACT_PAIR = 14  # with compact figures, the pair's name gives way a little more
 HEADERS = ("last touch", "next due", "actions", "goals", "rapport", "engagement")
 
 
@@ -61,11 +62,18 @@ def status_view(status: Status, width: int = 100) -> list[RenderableType]:
     parts.append(Text("\nNeeds attention", style="bold"))
     if not status.attention:
         parts.append(Text("  nothing: every pair is on track", style="green"))
-    for item in status.attention[:SHOWN]:
-        line = Text("  ")
-        line.append(f"{item.kind:<15}", style="red" if item.kind != "review" else "yellow")
-        line.append(f"{visible(item.pair)}: {one_line(item.text, 90)}")
-        parts.append(line)
+    if status.attention:
+        from rich.padding import Padding
+        from rich.table import Table
+
+        # A long line wraps under its own text, not under the kind.
+        grid = Table.grid(padding=(0, 0, 0, 2))
+        grid.add_column(no_wrap=True, min_width=15)
+        grid.add_column(overflow="fold")
+        for item in status.attention[:SHOWN]:
+            kind = Text(item.kind, style="red" if item.kind != "review" else "yellow")
+            grid.add_row(kind, Text(f"{visible(item.pair)}: {one_line(item.text, 200)}"))
+        parts.append(Padding(grid, (0, 0, 0, 2)))
     if len(status.attention) > SHOWN:
         more = len(status.attention) - SHOWN
         parts.append(Text(f"  … and {more} more (mentor status --json lists them all)"))
@@ -84,41 +92,61 @@ def _paused(status: Status) -> list[RenderableType]:
     return parts
 
 
-def _figures(p: PairStatus) -> list[Cell]:
-    due: list[tuple[str, str]] = [(p.next_due[:10], "")]
+def _figures(p: PairStatus, compact: bool = False) -> list[Cell]:
+    """A pair's figures; `compact` for a narrow terminal: days as `22d`, the date without
+    its year, late actions as `+1`, the goals without their bar, trends as arrows."""
+    due: list[tuple[str, str]] = [(p.next_due[5:10] if compact else p.next_due[:10], "")]
     if p.overdue_days:
-        due.append((f" overdue {p.overdue_days}d", "bold red"))
-    actions = [(f"{p.open_actions} open", "")]
+        late = f" +{p.overdue_days}d" if compact else f" overdue {p.overdue_days}d"
+        due.append((late, "bold red"))
+    actions = [(f"{p.open_actions}" if compact else f"{p.open_actions} open", "")]
     if p.overdue_actions:
-        actions.append((f", {p.overdue_actions} late", "red"))
+        actions.append(
+            (f" +{p.overdue_actions} late" if compact else f", {p.overdue_actions} late", "red")
+        )
+    shown_bar = "" if compact else f"{bar(p.goal_progress or 0, 5)} "
     goals = (
-        [(f"{bar(p.goal_progress, 5)} {p.goal_progress}% of {p.goals}", "")]
+        [(f"{shown_bar}{p.goal_progress}% of {p.goals}", "")]
         if p.goal_progress is not None
         else [("-", "dim")]
     )
+    since = ago(p.days_since)
+    if compact and p.days_since and p.days_since > 1:
+        since = f"{p.days_since}d ago"
     return [
-        [(ago(p.days_since), "")],
+        [(since, "")],
         due,
         actions,
         goals,
-        _trend(p.rapport, p.rapport_trend),
-        _trend(p.engagement, p.engagement_trend),
+        _trend(p.rapport, p.rapport_trend, compact),
+        _trend(p.engagement, p.engagement_trend, compact),
     ]
 
 
+# Shorter headings for a narrow terminal, so that a pair still takes one line at 80 columns.
+COMPACT_HEADERS = ("last", "due", "actions", "goals", "rapport", "engage")
+
+
 def _pair_table(status: Status, width: int) -> Lines:
-    """One line per pair, columns aligned, the pair's name cut (never its #id) to fit; on a
-    terminal too narrow for that, each pair's figures go on as many lines as they need."""
+    """One line per pair, columns aligned, the pair's name cut (never its #id) to fit; the
+    figures made compact where that lets a pair keep one line; on a terminal too narrow even
+    for that, each pair's figures go on as many lines as they need."""
     names = [(visible(p.pair), f" #{p.pair_id}", p.lapsed) for p in status.pairs]
     figures = [_figures(p) for p in status.pairs]
     header: list[Cell] = [[(h, "bold")] for h in HEADERS]
     figure_widths = widths([header, *figures])
+    least = MIN_PAIR
+    if least + GAP + sum(figure_widths) + GAP * (len(HEADERS) - 1) > width:
+        figures = [_figures(p, compact=True) for p in status.pairs]
+        header = [[(h, "bold")] for h in COMPACT_HEADERS]
+        figure_widths = widths([header, *figures])
+        least = MIN_COMPACT_PAIR
     fixed = sum(figure_widths) + GAP * (len(HEADERS) - 1)
     natural = max(len("pair"), *(width_of(name + ref) for name, ref, _ in names))
-    if min(natural, MIN_PAIR) + GAP + fixed <= width:
+    if min(natural, least) + GAP + fixed <= width:
         pair_width = min(natural, width - GAP - fixed)
     else:
-        pair_width = min(natural, max(MIN_PAIR, width // 3))
+        pair_width = min(natural, max(least, width // 3))
         # The widest figure must fit beside the pair column: that one gives way first.
         pair_width = max(min(pair_width, width - GAP - max(figure_widths)), len("pair"))
     groups = _groups(figure_widths, width - pair_width - GAP)
@@ -150,10 +178,16 @@ def _groups(column_widths: Sequence[int], width: int) -> list[tuple[int, int]]:
     return groups
 
 
-def _trend(values: Sequence[int | None], direction: str) -> list[tuple[str, str]]:
+ARROWS = {"falling": "↘", "rising": "↗", "steady": "→"}
+
+
+def _trend(
+    values: Sequence[int | None], direction: str, compact: bool = False
+) -> list[tuple[str, str]]:
     shown = [(sparkline(values) or "-", "")]
     if direction:
-        shown.append((f" {direction}", "red" if direction == "falling" else "dim"))
+        word = ARROWS.get(direction, direction) if compact else direction
+        shown.append((f" {word}", "red" if direction == "falling" else "dim"))
     return shown
 
 
