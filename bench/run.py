@@ -151,7 +151,7 @@ def mentor_commands(db: Path, ref: str, note: str) -> list[Command]:
         ),
         Command(
             f"mentor log {ref} --notes '<{len(note.split())} words>'",
-            [mentor, "log", ref, "--notes", note, "--rapport", "4", "--engagement", "4"],
+            [mentor, "log", ref, "--notes", note, "--rapport", "4", "--engagement", "4", "--force"],
             Goal(1.6, 6.5),
         ),
         Command(

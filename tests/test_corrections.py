@@ -282,3 +282,15 @@ def test_session_edit_opens_the_whole_session(people: Run, tmp_path: Path) -> No
     bad = people("session", "edit", "1", "--edit", env={"EDITOR": editor})
     assert bad.code == 2 and "line" in bad.err and "minutes" in bad.err
     assert shown(people, "session", "show", "1")["minutes"] == 75
+
+
+def test_search_dates_an_action_by_the_session_it_came_from(people: Run) -> None:
+    logged = people(
+        "log", "ana", "--when", "2026-09-10 15:00", "--notes", "typed up later",
+        "--action", "mentee: rehearse the kubernetes talk",
+    )  # fmt: skip
+    assert logged.code == 0, logged.err
+    hit = shown(people, "search", "kubernetes")[0]
+    assert (hit["kind"], hit["when"][:10]) == ("action", "2026-09-10")
+    assert [h["id"] for h in shown(people, "search", "kubernetes", "--since", "2026-09-01")] == [1]
+    assert shown(people, "search", "kubernetes", "--since", "2026-10-01") == []

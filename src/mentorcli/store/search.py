@@ -130,10 +130,13 @@ def _long_snippet(body: str, query: str) -> tuple[str, list[tuple[int, int]]]:
     return window, [(offset, offset + min(len(found[0]), SNIPPET_CHARS))]
 
 
-# A record's date: when a session began, when anything else was written.
+# A record's date: when a session began; an action that came out of a session, that
+# session's start (a session typed in weeks later keeps its date); anything else, when it
+# was written.
 _RECORD_DATE = (
     "CASE kind WHEN 'session' THEN (SELECT started_at FROM session WHERE session.id = ref) "
-    "WHEN 'action' THEN (SELECT created_at FROM action WHERE action.id = ref) "
+    "WHEN 'action' THEN (SELECT COALESCE(s.started_at, action.created_at) FROM action "
+    "LEFT JOIN session AS s ON s.id = action.session_id WHERE action.id = ref) "
     "WHEN 'goal' THEN (SELECT created_at FROM goal WHERE goal.id = ref) "
     "WHEN 'topic' THEN (SELECT created_at FROM topic WHERE topic.id = ref) END"
 )
@@ -242,11 +245,12 @@ class SearchIndex:
         for batch in _batches(list(best)):
             for row in self._db.all(
                 "SELECT search_index.rowid AS id, "
-                "COALESCE(session.started_at, action.created_at, goal.created_at, "
-                "topic.created_at) AS at "
+                "COALESCE(session.started_at, origin.started_at, action.created_at, "
+                "goal.created_at, topic.created_at) AS at "
                 "FROM search_index "
                 "LEFT JOIN session ON kind = 'session' AND session.id = ref "
                 "LEFT JOIN action ON kind = 'action' AND action.id = ref "
+                "LEFT JOIN session AS origin ON origin.id = action.session_id "
                 "LEFT JOIN goal ON kind = 'goal' AND goal.id = ref "
                 "LEFT JOIN topic ON kind = 'topic' AND topic.id = ref "
                 f"WHERE search_index.rowid IN ({_marks(batch)})",
