@@ -387,3 +387,40 @@ def _drain(leader: int) -> str:
             break
         chunks.append(chunk)
     return b"".join(chunks).decode("utf-8", "replace")
+
+
+def _other_pair_session(document: dict[str, Any]) -> None:
+    """The first action of one pair made to point at a session of the other pair."""
+    pairs = {s["uid"]: s["pair"] for s in document["sessions"]}
+    action = next(a for a in document["actions"] if a["session"] is not None)
+    action["session"] = next(uid for uid, pair in pairs.items() if pair != action["pair"])
+
+
+def _self_superseded(document: dict[str, Any]) -> None:
+    expectation = document["expectations"][0]
+    expectation["superseded_by"] = expectation["uid"]
+
+
+def _superseded_in_a_loop(document: dict[str, Any]) -> None:
+    first, second = document["expectations"][:2]
+    first["superseded_by"], second["superseded_by"] = second["uid"], first["uid"]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (_other_pair_session, "points at a session of another"),
+        (_self_superseded, "superseded by itself"),
+        (_superseded_in_a_loop, "superseded by itself"),
+    ],
+)
+def test_links_that_make_no_sense_are_refused_whole(
+    run: Run, backup: Path, tmp_path: Path, change: Any, message: str
+) -> None:
+    fresh = tmp_path / "fresh.db"
+    assert run("--db", str(fresh), "person", "add", "zoe", "--tz", "UTC").code == 0
+    before = counts(fresh)
+    outcome = run("--db", str(fresh), "import", str(_rewrite(backup, change)))
+    assert outcome.code == 2 and message in outcome.err and "nothing was imported" in outcome.err
+    assert outcome.err.count("\n") == 1
+    assert counts(fresh) == before

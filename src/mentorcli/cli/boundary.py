@@ -69,6 +69,11 @@ def _file(exc: OSError) -> tuple[int, str]:
 
 # Each failure a run can end in, the most specific first: its exit code and its line on
 # stderr. Anything else is a bug: exit 1, its kind only (its message could hold note text).
+STORED_OUT_OF_RANGE = (
+    "a date or number stored in the database is out of range; 'mentor db check' lists it"
+)
+
+
 FAILURES: tuple[tuple[type[BaseException], Callable[[Any], tuple[int, str]]], ...] = (
     (Interrupted, lambda exc: (130, str(exc) or INTERRUPTED)),
     (MentorError, lambda exc: (exc.exit_code, str(exc))),
@@ -79,6 +84,8 @@ FAILURES: tuple[tuple[type[BaseException], Callable[[Any], tuple[int, str]]], ..
     (KeyboardInterrupt, lambda exc: (130, INTERRUPTED)),
     (sqlite3.Error, _database),
     (OSError, _file),
+    # Arithmetic on a date or number stored out of range (by hand, or an older version).
+    (OverflowError, lambda exc: (3, STORED_OUT_OF_RANGE)),
 )
 
 

@@ -13,6 +13,8 @@ from .runtime import runtime
 if TYPE_CHECKING:
     from datetime import date
 
+    from ..store.records import Health
+
 Output = Annotated[
     str | None,
     typer.Option(
@@ -160,6 +162,16 @@ def calendar(
     _written(write_private(output, ics, force, runtime.db_path))
 
 
+def health_problem(health: Health) -> str:
+    if health.integrity != ("ok",) or health.foreign_keys:
+        first = (health.foreign_keys or health.integrity)[0]
+        return f"{health.path} is damaged ({first}); restore a backup"
+    return (
+        f"{health.path} holds values out of range ({health.out_of_range[0]}); correct them "
+        "with the edit commands or restore a backup"
+    )
+
+
 def _day(text: str, *, past: bool = False) -> date:
     from ..when import parse_date
 
@@ -204,5 +216,4 @@ def db_check(json: JsonFlag = False) -> None:
     health = checked(runtime.store())
     emit(health, json=json)
     if not health.ok:
-        first = (health.foreign_keys or health.integrity)[0]
-        raise DatabaseUnusable(f"{health.path} is damaged ({first}); restore a backup")
+        raise DatabaseUnusable(health_problem(health))

@@ -206,6 +206,8 @@ def health_view(health: Health) -> RenderableType:
     )
     keys = "ok" if not health.foreign_keys else "; ".join(health.foreign_keys[:5])
     grid.add_row("references", Text(keys, style="red" if health.foreign_keys else ""))
+    strange = "ok" if not health.out_of_range else "; ".join(health.out_of_range[:5])
+    grid.add_row("values", Text(visible(strange), style="red" if health.out_of_range else ""))
     grid.add_row(
         "schema",
         Text(f"version {health.schema_version} (this mentor knows {health.known_version})"),

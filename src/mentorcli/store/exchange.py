@@ -167,7 +167,45 @@ class Exchange:
             # Second pass: an expectation may point at one later in the file.
             for record in document["expectations"]:
                 self._link_superseded(record)
+            self._refuse_crossed_links()
         return merged
+
+    # Links the merged records may not make: each names the first record that makes it.
+    CROSSED = (
+        (
+            "action uid {} belongs to one pair but points at a session of another",
+            "SELECT a.uid FROM action AS a JOIN session AS s ON s.id = a.session_id "
+            "WHERE s.pair_id != a.pair_id LIMIT 1",
+        ),
+        (
+            "topic uid {} belongs to one pair but was covered in a session of another",
+            "SELECT t.uid FROM topic AS t JOIN session AS s ON s.id = t.covered_session_id "
+            "WHERE s.pair_id != t.pair_id LIMIT 1",
+        ),
+        (
+            "expectation uid {} is superseded by an expectation of another pair",
+            "SELECT e.uid FROM expectation AS e JOIN expectation AS n ON n.id = e.superseded_by "
+            "WHERE n.pair_id != e.pair_id LIMIT 1",
+        ),
+        (
+            "expectation uid {} is superseded by itself, through a loop of versions",
+            "WITH RECURSIVE chain(start, here, steps) AS ("
+            " SELECT id, superseded_by, 1 FROM expectation WHERE superseded_by IS NOT NULL"
+            " UNION ALL SELECT chain.start, e.superseded_by, chain.steps + 1 FROM chain"
+            " JOIN expectation AS e ON e.id = chain.here"
+            " WHERE e.superseded_by IS NOT NULL AND chain.steps < 100000)"
+            " SELECT e.uid FROM chain JOIN expectation AS e ON e.id = chain.start"
+            " WHERE chain.here = chain.start LIMIT 1",
+        ),
+    )
+
+    def _refuse_crossed_links(self) -> None:
+        """Links that make no sense, whether the file or the database brought them: the
+        merge is refused whole, inside its transaction."""
+        for message, sql in self.CROSSED:
+            row = self._db.one(sql)
+            if row is not None:
+                raise BadInput(message.format(row[0]) + "; nothing was imported")
 
     def _local_id(self, section: str, uid: str | None, where: str) -> int | None:
         if uid is None:

@@ -77,10 +77,11 @@ class Health:
     known_version: int
     application_id: int
     counts: dict[str, int]
+    out_of_range: tuple[str, ...] = ()  # stored values no command can work with
 
     @property
     def ok(self) -> bool:
-        return self.integrity == ("ok",) and not self.foreign_keys
+        return self.integrity == ("ok",) and not self.foreign_keys and not self.out_of_range
 
     def json(self) -> object:
         from dataclasses import asdict

@@ -26,6 +26,29 @@ RECENT = 6
 TABLES = ("person", "pair", "expectation", "goal", "session", "action", "topic")
 
 
+# Stored values outside what mentor works with (dates 1900-2200, 0-1440 minutes a session):
+# written by hand or by an older version, they are found here rather than by a crash.
+_DATES = {
+    "session": ("started_at",),
+    "pair": ("start_date", "end_date", "paused_on"),
+    "expectation": ("agreed_on", "review_on"),
+    "goal": ("due_on", "achieved_on"),
+    "action": ("due_on", "done_on"),
+}
+OUT_OF_RANGE = " UNION ALL ".join(
+    [
+        f"SELECT '{table} #' || id || ' {column} ' || {column} FROM {table} "
+        f"WHERE {column} IS NOT NULL AND ({column} < '1900-01-01' OR {column} >= '2201-01-01')"
+        for table, columns in _DATES.items()
+        for column in columns
+    ]
+    + [
+        "SELECT 'session #' || id || ' minutes ' || minutes FROM session "
+        "WHERE minutes IS NOT NULL AND (minutes < 0 OR minutes > 1440)"
+    ]
+)
+
+
 class Reports:
     """The reads behind the reports, a few queries each, and the database's own upkeep."""
 
@@ -217,7 +240,12 @@ class Reports:
             counts[table] = row[0] if row else 0
         version = self._db.conn.execute("PRAGMA user_version").fetchone()[0]
         app_id = self._db.conn.execute("PRAGMA application_id").fetchone()[0]
+        try:
+            strange = tuple(str(r[0]) for r in self._db.all(OUT_OF_RANGE))
+        except sqlite3.DatabaseError as error:
+            strange = (f"the check itself failed: {error}",)
         return Health(
+            out_of_range=strange,
             path=str(self.path),
             integrity=integrity,
             foreign_keys=broken,
