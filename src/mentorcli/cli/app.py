@@ -19,6 +19,16 @@ COMMANDS: Mapping[str, Entry] = {
         "log",
         "Record a session or async touchpoint, its notes and follow-ups, in one go.",
     ),
+    "plan": (
+        "mentorcli.cli.plan",
+        "app",
+        "Planned sessions: 'mentor plan PAIR --when DATETIME' books one; list, move, cancel.",
+    ),
+    "invite": (
+        "mentorcli.cli.invite",
+        "invite",
+        "A planned session's invitation (.ics): a request, an update once moved, or a cancel.",
+    ),
     "sessions": (
         "mentorcli.cli.sessions",
         "sessions",

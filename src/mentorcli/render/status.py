@@ -86,6 +86,8 @@ def _paused(status: Status) -> list[RenderableType]:
 
 def _figures(p: PairStatus) -> list[Cell]:
     due: list[tuple[str, str]] = [(p.next_due[:10], "")]
+    if p.planned_id is not None:
+        due.append((" planned", "green"))
     if p.overdue_days:
         due.append((f" overdue {p.overdue_days}d", "bold red"))
     actions = [(f"{p.open_actions} open", "")]

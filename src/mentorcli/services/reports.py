@@ -31,18 +31,24 @@ class Found:
 
 def agenda(store: Store, pair_ref: str, now: datetime, today: date) -> Agenda:
     from ..reports.agenda import build_agenda
+    from ..when import to_utc_iso
 
     pair_id = resolve_pair(store, pair_ref).id
-    return build_agenda(store.reports().pair_records(pair_id, history=False), now, today)
+    planned = store.plans.next_of(pair_id, to_utc_iso(now))
+    return build_agenda(store.reports().pair_records(pair_id, history=False), now, today, planned)
 
 
 def status(store: Store, now: datetime, today: date, zone: str) -> Status:
     from ..reports.status import build_status
+    from ..when import to_utc_iso
 
     reads, day = store.reports(), today.isoformat()
     activity, overdue = reads.active_activity(day), reads.overdue_actions(day)
     paused = store.pairs.all(("paused",))
-    return build_status(activity, overdue, reads.due_reviews(day), now, today, zone, paused)
+    planned = store.plans.next_by_pair(to_utc_iso(now))
+    return build_status(
+        activity, overdue, reads.due_reviews(day), now, today, zone, paused, planned
+    )
 
 
 def summary(store: Store, pair_ref: str, now: datetime, since: date | None, zone: str) -> Summary:
@@ -56,9 +62,12 @@ def summary(store: Store, pair_ref: str, now: datetime, since: date | None, zone
 
 def calendar(store: Store, pair_ref: str, count: int, first: date | None, now: datetime) -> bytes:
     from ..reports.calendar import calendar_ics
+    from .plans import view
 
-    records = store.reports().pair_records(resolve_pair(store, pair_ref).id)
-    return calendar_ics(records, count, first, now)
+    pair_id = resolve_pair(store, pair_ref).id
+    records = store.reports().pair_records(pair_id)
+    booked = tuple(view(store, p) for p in store.plans.listing(pair_id))
+    return calendar_ics(records, count, first, now, booked)
 
 
 SEARCH_KINDS = ("session", "action", "goal", "topic")
