@@ -54,6 +54,16 @@ COMMANDS: Mapping[str, Entry] = {
         "status",
         "Every active pair at a glance, then what needs attention, most urgent first.",
     ),
+    "recap": (
+        "mentorcli.cli.recap",
+        "recap",
+        "A session's follow-up as an email (.eml) to the mentee: notes, actions, next session.",
+    ),
+    "remind": (
+        "mentorcli.cli.remind",
+        "remind",
+        "What needs doing soon: sessions starting, actions and reviews due, pairs about to lapse.",
+    ),
     "export": (
         "mentorcli.cli.data",
         "export",

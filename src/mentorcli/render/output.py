@@ -33,6 +33,7 @@ VIEWS = {
     "Settings": "settings:settings_table",
     "PlanList": "plans:plans_table",
     "PlanView": "plans:plan_view",
+    "Reminders": "remind:reminders_view",
 }
 # The results that also read as Markdown, and the writer of each (it returns the text).
 MARKDOWN = {"Agenda": "markdown:agenda_markdown"}

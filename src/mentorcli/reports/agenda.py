@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
@@ -49,15 +49,19 @@ def next_due(pair: Pair, mentor_zone: str, last: Touchpoint | None) -> datetime:
     return _cadence(pair.cadence).next_due(previous, start)
 
 
-def lapsed(pair: Pair, last: Touchpoint | None, now: datetime) -> bool:
-    """No touchpoint (nor the start) within 1.5 cadence periods."""
+def lapses_at(pair: Pair, last: Touchpoint | None) -> datetime:
+    """When the pair lapses: 1.5 cadence periods after its last touchpoint (or its start)."""
     since = (
         instant(last.started_at)
         if last
         else datetime.combine(date.fromisoformat(pair.start_date), time(0), tzinfo=UTC)
     )
-    limit = LAPSE_FACTOR * _cadence(pair.cadence).approx_days()
-    return (now - since).total_seconds() > limit * 86400
+    return since + timedelta(days=LAPSE_FACTOR * _cadence(pair.cadence).approx_days())
+
+
+def lapsed(pair: Pair, last: Touchpoint | None, now: datetime) -> bool:
+    """No touchpoint (nor the start) within 1.5 cadence periods."""
+    return now > lapses_at(pair, last)
 
 
 @dataclass(frozen=True)

@@ -251,3 +251,29 @@ def agenda_lines(store: Store, pair_id: int) -> list[str]:
     ]
     lines += [f"Topic #{t.id}: {t.text}" for t in store.topics.of_pair(pair_id)]
     return lines
+
+
+def recap(store: Store, session_id: int, now: datetime) -> bytes:
+    """The follow-up to a session as an email message from the mentor to the mentee: the
+    notes shared with the pair, the actions, the next planned session and its invitation."""
+    from ..reports.recap import RecapParts, recap_message
+    from ..when import to_utc_iso
+    from .sessions import session
+
+    held = session(store, session_id)
+    found = pair(store, held.pair_id)
+    mentor, mentee = person(store, found.mentor), person(store, found.mentee)
+    for someone in (mentor, mentee):
+        if not someone.email:
+            raise BadInput(
+                f"{someone.handle} has no email, and a recap goes from the mentor's to the "
+                f"mentee's: mentor person edit {someone.handle} --email ADDRESS"
+            )
+    agreed = tuple(store.actions.of_session(held.id))
+    ids = {a.id for a in agreed}
+    still_open = tuple(a for a in store.actions.listing(found.id) if a.id not in ids)
+    upcoming = store.plans.next_of(found.id, to_utc_iso(now))
+    next_plan = view(store, upcoming) if upcoming else None
+    invite = None if upcoming is None else invitation(store, upcoming.id, now)
+    parts = RecapParts(held, mentor, mentee, agreed, still_open, next_plan, invite)
+    return recap_message(parts, now)
