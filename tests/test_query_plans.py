@@ -84,6 +84,8 @@ COMMANDS = {
     "export markdown": lambda ref: ["export", ref, "--format", "markdown"],
     "export json": lambda ref: ["export", ref, "--format", "json"],
     "action list --overdue": lambda ref: ["action", "list", "--overdue"],
+    "plan list": lambda ref: ["plan", "list", ref, "--json"],
+    "remind": lambda ref: ["remind", "--within", "2d", "--json"],
 }
 
 

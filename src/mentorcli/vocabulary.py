@@ -21,3 +21,4 @@ EXPECTATION_TOPICS = (
 GOAL_STATUSES = ("open", "achieved", "dropped")
 ACTION_STATUSES = ("open", "done", "dropped")
 OWNERS = ("mentor", "mentee")
+PLAN_STATUSES = ("planned", "done", "cancelled")

@@ -19,6 +19,16 @@ COMMANDS: Mapping[str, Entry] = {
         "log",
         "Record a session or async touchpoint, its notes and follow-ups, in one go.",
     ),
+    "plan": (
+        "mentorcli.cli.plan",
+        "app",
+        "Planned sessions: 'mentor plan PAIR --when DATETIME' books one; list, move, cancel.",
+    ),
+    "invite": (
+        "mentorcli.cli.invite",
+        "invite",
+        "A planned session's invitation (.ics): a request, an update once moved, or a cancel.",
+    ),
     "sessions": (
         "mentorcli.cli.sessions",
         "sessions",
@@ -43,6 +53,16 @@ COMMANDS: Mapping[str, Entry] = {
         "mentorcli.cli.reports",
         "status",
         "Every active pair at a glance, then what needs attention, most urgent first.",
+    ),
+    "recap": (
+        "mentorcli.cli.recap",
+        "recap",
+        "A session's follow-up as an email (.eml) to the mentee: notes, actions, next session.",
+    ),
+    "remind": (
+        "mentorcli.cli.remind",
+        "remind",
+        "What needs doing soon: sessions starting, actions and reviews due, pairs about to lapse.",
     ),
     "export": (
         "mentorcli.cli.data",

@@ -150,6 +150,7 @@ TABLES = {
     "topic": "topics",
     "session": "sessions",
     "expectation": "expectations",
+    "planned session": "plans",
 }
 
 

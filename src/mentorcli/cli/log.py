@@ -163,12 +163,14 @@ def merged(given: Filled, store: Store, pair: Pair) -> Filled:
     )
 
 
-def session_record(filled: Filled, offered: tuple[str, str]) -> SessionRecord:
+def session_record(filled: Filled, offered: tuple[str, str], now: bool) -> SessionRecord:
+    """The session to log; `now`: logged as it happens, so it holds a planned session near."""
     from ..services.sessions import SessionRecord, started_at
 
     moment = offered
     if filled.when != local_text(offered):
         moment = started_at(filled.when or None, runtime.now(), runtime.local_zone())
+        now = False
     return SessionRecord(
         started_at=moment[0],
         zone=moment[1],
@@ -184,6 +186,7 @@ def session_record(filled: Filled, offered: tuple[str, str]) -> SessionRecord:
         progress=tuple(filled.progress.items()),
         topics=filled.new_topics,
         due=tuple(filled.due.items()),
+        holds_plan=now,
     )
 
 
@@ -230,6 +233,6 @@ def log(
         from ..errors import BadInput
 
         raise BadInput(NO_NOTES)
-    record = session_record(given, moment)
+    record = session_record(given, moment, when is None)
     logged = log_session(store, pair.id, record, force=force)
     written(logged, logged_summary(logged), json=json)

@@ -27,7 +27,12 @@ def agenda_view(agenda: Agenda) -> list[RenderableType]:
         when.append(f"  overdue by {agenda.overdue_days} days", style="bold red")
     if agenda.first_session:
         when.append("  (first session)", style="dim")
+    booked = agenda.planned
+    if booked is not None:
+        when.append(f"  planned #{booked.id}, {booked.minutes} min by {booked.channel}")
     parts.append(when)
+    if booked is not None and booked.agenda_note:
+        parts.append(Text(f"Planned for: {one_line(booked.agenda_note, 100)}"))
     if agenda.focus:
         parts.append(Text(f"Focus: {one_line(agenda.focus, 100)}"))
 

@@ -232,7 +232,13 @@ def agenda_markdown(agenda: Agenda) -> str:
     when = both(agenda.due_local)
     late = f" (overdue by {agenda.overdue_days} days)" if agenda.overdue_days else ""
     first = " (first session)" if agenda.first_session else ""
-    out += [f"Next session due {when}{late}{first}.", ""]
+    booked = agenda.planned
+    if booked is None:
+        out += [f"Next session due {when}{late}{first}.", ""]
+    else:
+        out += [f"Next session planned (#{booked.id}) {when}, {booked.minutes} min by "]
+        out[-1] += f"{booked.channel}{first}."
+        out += ([f"Planned for: {inline(booked.agenda_note)}"] if booked.agenda_note else []) + [""]
     if agenda.focus:
         out += [f"Focus: {inline(agenda.focus)}", ""]
     out += ["## Follow-ups", ""]

@@ -31,6 +31,9 @@ VIEWS = {
     "Schedule": "schedule:show_schedule",
     "MomentView": "moment:moment_view",
     "Settings": "settings:settings_table",
+    "PlanList": "plans:plans_table",
+    "PlanView": "plans:plan_view",
+    "Reminders": "remind:reminders_view",
 }
 # The results that also read as Markdown, and the writer of each (it returns the text).
 MARKDOWN = {"Agenda": "markdown:agenda_markdown"}

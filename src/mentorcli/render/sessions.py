@@ -175,6 +175,8 @@ def logged_summary(logged: Logged) -> str:
     parts += [f"goal #{g.id} at {g.progress}%" for g in logged.goals]
     if logged.topics:
         parts.append(f"{len(logged.topics)} topic(s) queued " + _ids(logged.topics))
+    if logged.plan is not None:
+        parts.append(f"planned session #{logged.plan.id} done")
     extra = f": {'; '.join(parts)}" if parts else ""
     return (
         f"Logged session #{session.id} with {logged.pair.ref} ({how}) "

@@ -96,6 +96,8 @@ def _figures(p: PairStatus, compact: bool = False) -> list[Cell]:
     """A pair's figures; `compact` for a narrow terminal: days as `22d`, the date without
     its year, late actions as `+1`, the goals without their bar, trends as arrows."""
     due: list[tuple[str, str]] = [(p.next_due[5:10] if compact else p.next_due[:10], "")]
+    if p.planned_id is not None:
+        due.append((" planned" if not compact else " •", "green"))
     if p.overdue_days:
         late = f" +{p.overdue_days}d" if compact else f" overdue {p.overdue_days}d"
         due.append((late, "bold red"))

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
 from ..cadence import parse_cadence
-from ..model import Goal, Pair, Topic
+from ..model import Goal, Pair, PlannedSession, Topic
 from ..when import from_utc_iso as instant
 from ..zones import zone as _zone
 
@@ -49,15 +49,19 @@ def next_due(pair: Pair, mentor_zone: str, last: Touchpoint | None) -> datetime:
     return _cadence(pair.cadence).next_due(previous, start)
 
 
-def lapsed(pair: Pair, last: Touchpoint | None, now: datetime) -> bool:
-    """No touchpoint (nor the start) within 1.5 cadence periods."""
+def lapses_at(pair: Pair, last: Touchpoint | None) -> datetime:
+    """When the pair lapses: 1.5 cadence periods after its last touchpoint (or its start)."""
     since = (
         instant(last.started_at)
         if last
         else datetime.combine(date.fromisoformat(pair.start_date), time(0), tzinfo=UTC)
     )
-    limit = LAPSE_FACTOR * _cadence(pair.cadence).approx_days()
-    return (now - since).total_seconds() > limit * 86400
+    return since + timedelta(days=LAPSE_FACTOR * _cadence(pair.cadence).approx_days())
+
+
+def lapsed(pair: Pair, last: Touchpoint | None, now: datetime) -> bool:
+    """No touchpoint (nor the start) within 1.5 cadence periods."""
+    return now > lapses_at(pair, last)
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,16 @@ class Recap:
 
 
 @dataclass(frozen=True)
+class Booked:
+    """The planned session the agenda is for."""
+
+    id: int
+    minutes: int
+    channel: str
+    agenda_note: str
+
+
+@dataclass(frozen=True)
 class Agenda:
     pair_id: int
     pair: str
@@ -125,6 +139,7 @@ class Agenda:
     topics: tuple[Topic, ...]
     reviews: tuple[Review, ...]
     recap: Recap | None
+    planned: Booked | None = None  # when set, `due` is its start
 
 
 def both_clocks(moment: datetime, records: PairRecords) -> tuple[LocalTime, LocalTime]:
@@ -144,10 +159,16 @@ def _days_late(due_on: str | None, today: date) -> int:
     return max(0, (today - date.fromisoformat(due_on)).days) if due_on else 0
 
 
-def build_agenda(records: PairRecords, now: datetime, today: date) -> Agenda:
-    """The next session's agenda from the pair's records; `today` is the user's local date."""
+def build_agenda(
+    records: PairRecords, now: datetime, today: date, planned: PlannedSession | None = None
+) -> Agenda:
+    """The next session's agenda from the pair's records; `today` is the user's local date.
+    The next session is the planned one when there is one, else the one the cadence is due."""
     pair, last = records.pair, records.last_session
-    due = next_due(pair, records.mentor.timezone, last)
+    if planned is None:
+        due = next_due(pair, records.mentor.timezone, last)
+    else:
+        due = instant(planned.starts_at).astimezone(_zone(records.mentor.timezone))
     late = now - due
     handles = {"mentor": records.mentor.handle, "mentee": records.mentee.handle}
     followups = sorted(
@@ -183,6 +204,9 @@ def build_agenda(records: PairRecords, now: datetime, today: date) -> Agenda:
         topics=records.topics,
         reviews=_reviews(records, now, today),
         recap=_recap(records),
+        planned=None
+        if planned is None
+        else Booked(planned.id, planned.minutes, planned.channel, planned.agenda_note),
     )
 
 

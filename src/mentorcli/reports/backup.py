@@ -22,6 +22,7 @@ from ..vocabulary import (
     GOAL_STATUSES,
     OWNERS,
     PAIR_STATUSES,
+    PLAN_STATUSES,
 )
 
 if TYPE_CHECKING:
@@ -235,11 +236,22 @@ CHECKS: dict[str, dict[str, Check]] = {
         "done_on": _optional(_date),
     },
     "topics": {"text": _text},
+    "planned_sessions": {
+        "starts_at": _instant,
+        "zone": _by_grammar(_zone),
+        "minutes": _whole(1, MOST_MINUTES),
+        "channel": _choice(CHANNELS),
+        "agenda_note": _text,
+        "status": _choice(PLAN_STATUSES),
+        "sequence": _whole(0, None),
+    },
 }
 
 
 # Fields added after the format's first version, and what a backup without them means.
 ADDED_LATER: dict[str, dict[str, Any]] = {"pairs": {"end_reason": "", "paused_on": None}}
+# Sections added after the format's first version: a backup without one has none of them.
+SECTIONS_ADDED_LATER = frozenset({"planned_sessions"})
 
 
 def _kind(value: Any) -> str:
@@ -282,6 +294,8 @@ def read_document(text: str, source: str) -> dict[str, list[dict[str, Any]]]:
 
 def _section(document: dict[str, Any], section: Section, source: str) -> list[dict[str, Any]]:
     items = document.get(section.name)
+    if items is None and section.name not in document and section.name in SECTIONS_ADDED_LATER:
+        return []
     if not isinstance(items, list):
         raise BadInput(f"{source}: {section.name!r} is missing or not a list; nothing was imported")
     checked = []

@@ -11,6 +11,7 @@ from ..when import from_utc_iso as instant
 from .agenda import usual_start
 
 if TYPE_CHECKING:
+    from ..services.plans import PlanView
     from ..store.reports import PairRecords
 
 # Without a timed session on record, an event lasts an hour.
@@ -37,12 +38,21 @@ def upcoming(
     return anchor, cadence.series_from(anchor, later, count)
 
 
-def calendar_ics(records: PairRecords, count: int, from_day: date | None, now: datetime) -> bytes:
+def calendar_ics(
+    records: PairRecords,
+    count: int,
+    from_day: date | None,
+    now: datetime,
+    booked: tuple[PlanView, ...] = (),
+) -> bytes:
     """`count` sessions from `from_day` (midnight in the mentor's zone), else from now, as
-    iCalendar text (CRLF lines, folded and escaped by the icalendar library)."""
+    iCalendar text (CRLF lines, folded and escaped by the icalendar library). The cadence's
+    projection is transparent (it must not make a subscriber look busy); each booked session
+    is an opaque event of its own, with its invitation's UID."""
     from icalendar import Calendar, Event, vRecur
 
     from ..zones import zone
+    from .invite import planned_event
 
     pair, last = records.pair, records.last_session
     tz = zone(records.mentor.timezone)
@@ -64,12 +74,18 @@ def calendar_ics(records: PairRecords, count: int, from_day: date | None, now: d
     event.add("summary", visible(f"Mentoring: {pair.mentor} / {pair.mentee}"))
     event.add("description", visible(_description(records, first)))
     event.add("location", visible(pair.channel))
+    event.add("transp", "TRANSPARENT")
 
     calendar = Calendar()
     calendar.add("prodid", "-//mentorcli//mentor calendar//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", f"Mentoring {pair.mentor}/{pair.mentee}")
     calendar.add_component(event)
+    for view in booked:
+        note = view.plan.agenda_note
+        calendar.add_component(
+            planned_event(view, now, note or f"Agenda: mentor agenda {pair.ref}")
+        )
     # Time-zone rules from a year before the first session to a year after the last.
     year = timedelta(days=366)
     calendar.add_missing_timezones(first.date() - year, final.date() + year)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
@@ -41,7 +41,7 @@ class PairStatus:
     cadence: str
     last_touch: str | None  # UTC ISO of the latest session or touchpoint
     days_since: int | None
-    next_due: str  # UTC ISO
+    next_due: str  # UTC ISO: the next planned session's start, else when the cadence is due
     overdue_days: int
     lapsed: bool
     open_actions: int
@@ -52,6 +52,7 @@ class PairStatus:
     engagement: tuple[int | None, ...]
     rapport_trend: str
     engagement_trend: str
+    planned_id: int | None = None  # the planned session next_due is the start of
 
     def urgency(self) -> tuple[int, int, int, int]:
         falling = (self.rapport_trend == "falling") + (self.engagement_trend == "falling")
@@ -105,12 +106,19 @@ def paused_pairs(pairs: Sequence[Pair], today: date) -> tuple[Paused, ...]:
     return tuple(sorted(found, key=lambda p: (p.since or "", p.pair)))
 
 
-def pair_status(activity: PairActivity, now: datetime, today: date, zone: str) -> PairStatus:
-    """One pair's row; `today` and `zone` are the user's, for "how many days ago"."""
+def pair_status(
+    activity: PairActivity,
+    now: datetime,
+    today: date,
+    zone: str,
+    planned: tuple[int, str] | None = None,
+) -> PairStatus:
+    """One pair's row; `today` and `zone` are the user's, for "how many days ago"; `planned`
+    the (id, start) of its next planned session, which is then when the next one is due."""
     pair = activity.pair
     newest_first = activity.recent
     last = newest_first[0] if newest_first else None
-    due = next_due(pair, activity.mentor_zone, last)
+    due = instant(planned[1]) if planned else next_due(pair, activity.mentor_zone, last)
     late = now - due
     oldest_first = tuple(reversed(newest_first))
     rapport = tuple(s.rapport for s in oldest_first)
@@ -134,6 +142,7 @@ def pair_status(activity: PairActivity, now: datetime, today: date, zone: str) -
         engagement=engagement,
         rapport_trend=trend(rapport),
         engagement_trend=trend(engagement),
+        planned_id=planned[0] if planned else None,
     )
 
 
@@ -145,9 +154,11 @@ def build_status(
     today: date,
     zone: str,
     paused: Sequence[Pair] = (),
+    planned: Mapping[int, tuple[int, str]] | None = None,
 ) -> Status:
+    booked = planned or {}
     pairs = sorted(
-        (pair_status(a, now, today, zone) for a in activity),
+        (pair_status(a, now, today, zone, booked.get(a.pair.id)) for a in activity),
         key=lambda p: (tuple(-k for k in p.urgency()), p.pair),
     )
     attention: list[Attention] = []

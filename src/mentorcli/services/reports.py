@@ -12,6 +12,7 @@ from .pairs import resolve_pair
 
 if TYPE_CHECKING:
     from ..reports.agenda import Agenda
+    from ..reports.remind import Reminders
     from ..reports.status import Status
     from ..reports.summary import Summary
     from ..store import Store
@@ -31,18 +32,24 @@ class Found:
 
 def agenda(store: Store, pair_ref: str, now: datetime, today: date) -> Agenda:
     from ..reports.agenda import build_agenda
+    from ..when import to_utc_iso
 
     pair_id = resolve_pair(store, pair_ref).id
-    return build_agenda(store.reports().pair_records(pair_id, history=False), now, today)
+    planned = store.plans.next_of(pair_id, to_utc_iso(now))
+    return build_agenda(store.reports().pair_records(pair_id, history=False), now, today, planned)
 
 
 def status(store: Store, now: datetime, today: date, zone: str) -> Status:
     from ..reports.status import build_status
+    from ..when import to_utc_iso
 
     reads, day = store.reports(), today.isoformat()
     activity, overdue = reads.active_activity(day), reads.overdue_actions(day)
     paused = store.pairs.all(("paused",))
-    return build_status(activity, overdue, reads.due_reviews(day), now, today, zone, paused)
+    planned = store.plans.next_by_pair(to_utc_iso(now))
+    return build_status(
+        activity, overdue, reads.due_reviews(day), now, today, zone, paused, planned
+    )
 
 
 def summary(store: Store, pair_ref: str, now: datetime, since: date | None, zone: str) -> Summary:
@@ -56,9 +63,51 @@ def summary(store: Store, pair_ref: str, now: datetime, since: date | None, zone
 
 def calendar(store: Store, pair_ref: str, count: int, first: date | None, now: datetime) -> bytes:
     from ..reports.calendar import calendar_ics
+    from .plans import view
 
-    records = store.reports().pair_records(resolve_pair(store, pair_ref).id)
-    return calendar_ics(records, count, first, now)
+    pair_id = resolve_pair(store, pair_ref).id
+    records = store.reports().pair_records(pair_id)
+    booked = tuple(view(store, p) for p in store.plans.listing(pair_id))
+    return calendar_ics(records, count, first, now, booked)
+
+
+def reminders(store: Store, now: datetime, within: str, me: str, zone: str) -> Reminders:
+    """What needs doing before now + `within`, in the pairs of `me` (a handle), or of everyone
+    for "": planned sessions starting, actions and reviews due, pairs that lapse."""
+    from datetime import timedelta
+
+    from ..reports.remind import build_reminders, parse_within
+    from ..when import to_utc_iso
+    from ..zones import zone as _zone
+    from .people import person
+
+    length = parse_within(within)
+    handle = person(store, me).handle.lower() if me else ""
+    last_day = (now + length).astimezone(_zone(zone)).date()
+    reads, refs = store.reports(), {p.id: p.ref for p in store.pairs.all()}
+
+    def mine(ref: str) -> bool:
+        return not handle or handle in ref.lower().split("/")
+
+    starting = [
+        (refs[p.pair_id], p)
+        for p in store.plans.starting(to_utc_iso(now), to_utc_iso(now + length))
+        if mine(refs[p.pair_id])
+    ]
+    actions = reads.overdue_actions((last_day + timedelta(days=1)).isoformat())
+    reviews = reads.due_reviews(last_day.isoformat())
+    today = now.astimezone(_zone(zone)).date().isoformat()
+    return build_reminders(
+        now,
+        length,
+        last_day,
+        handle,
+        zone,
+        starting,
+        [a for a in actions if mine(a.pair)],
+        [r for r in reviews if mine(r.pair)],
+        [a for a in reads.active_activity(today) if mine(a.pair.ref)],
+    )
 
 
 SEARCH_KINDS = ("session", "action", "goal", "topic")

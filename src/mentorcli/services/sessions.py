@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ..errors import BadInput
-from ..model import Action, Goal, Pair, Person, Session, Topic
+from ..model import Action, Goal, Pair, Person, PlannedSession, Session, Topic
 from .agreement import set_goal_progress
 from .checks import channel, score, whole
 from .followups import cover_topic, new_action, open_action, ticked
@@ -51,6 +51,7 @@ class SessionRecord:
     progress: tuple[tuple[int, int], ...] = ()
     topics: tuple[str, ...] = ()
     due: tuple[tuple[int, str | None], ...] = ()  # open actions whose due date changed
+    holds_plan: bool = False  # logged as it happens (no --when): it holds a planned one near
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class Logged:
     covered: tuple[Topic, ...]
     goals: tuple[Goal, ...]
     topics: tuple[Topic, ...]
+    plan: PlannedSession | None = None  # the planned session it held, now done
 
 
 @dataclass(frozen=True)
@@ -188,9 +190,27 @@ def log_session(
             _progress(store, g, pct, found.id, day) for g, pct in dict(record.progress).items()
         ]
         queued = [store.topics.add({"pair_id": found.id, "text": t}) for t in record.topics]
+        held = _hold_plan(store, found.id, logged) if record.holds_plan else None
         return Logged(
-            found, logged, tuple(added), tuple(done), tuple(covered), tuple(goals), tuple(queued)
+            found,
+            logged,
+            tuple(added),
+            tuple(done),
+            tuple(covered),
+            tuple(goals),
+            tuple(queued),
+            held,
         )
+
+
+def _hold_plan(store: Store, pair_id: int, logged: Session) -> PlannedSession | None:
+    """The planned session near this one's start, marked done by it."""
+    from .plans import plan_held
+
+    plan = plan_held(store, pair_id, logged.started_at)
+    if plan is None:
+        return None
+    return store.plans.update(plan.id, {"status": "done", "session_id": logged.id})
 
 
 def _progress(store: Store, goal_id: int, percent: int, pair_id: int, day: str) -> Goal:

@@ -14,6 +14,7 @@ from .core import Db, system_clock
 from .followups import Actions, Topics
 from .pairs import Pairs
 from .people import People
+from .plans import Plans
 from .sessions import Sessions
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ class Store:
         self.sessions = Sessions(self._db)
         self.actions = Actions(self._db)
         self.topics = Topics(self._db)
+        self.plans = Plans(self._db)
 
     @classmethod
     def open(

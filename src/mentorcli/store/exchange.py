@@ -93,6 +93,12 @@ SECTIONS = (
         ("text",),
         {"pair": ("pair_id", "pairs"), "covered_session": ("covered_session_id", "sessions")},
     ),
+    Section(
+        "planned_sessions",
+        "planned_session",
+        ("starts_at", "zone", "minutes", "channel", "agenda_note", "status", "sequence"),
+        {"pair": ("pair_id", "pairs"), "session": ("session_id", "sessions")},
+    ),
 )
 BY_NAME = {section.name: section for section in SECTIONS}
 

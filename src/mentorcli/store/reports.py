@@ -23,7 +23,16 @@ if TYPE_CHECKING:
 
 # How many recent sessions per pair the status screen reads for its trend.
 RECENT = 6
-TABLES = ("person", "pair", "expectation", "goal", "session", "action", "topic")
+TABLES = (
+    "person",
+    "pair",
+    "expectation",
+    "goal",
+    "session",
+    "action",
+    "topic",
+    "planned_session",
+)
 
 
 # Stored values outside what mentor works with (dates 1900-2200, 0-1440 minutes a session):

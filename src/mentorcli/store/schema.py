@@ -261,6 +261,39 @@ def ids_never_reused(db: Database) -> None:
     db.execute("ALTER TABLE pair ADD COLUMN paused_on TEXT")
 
 
+PLANNED_SESSIONS = (
+    """
+    CREATE TABLE planned_session (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        uid TEXT NOT NULL UNIQUE,
+        pair_id INTEGER NOT NULL REFERENCES pair(id) ON DELETE CASCADE,
+        starts_at TEXT NOT NULL,
+        zone TEXT NOT NULL,
+        minutes INTEGER NOT NULL CHECK (minutes > 0),
+        channel TEXT NOT NULL CHECK (channel IN ('video', 'call', 'chat', 'email', 'doc',
+            'in-person')),
+        agenda_note TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'planned'
+            CHECK (status IN ('planned', 'done', 'cancelled')),
+        sequence INTEGER NOT NULL DEFAULT 0 CHECK (sequence >= 0),
+        session_id INTEGER REFERENCES session(id) ON DELETE SET NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX planned_session_pair ON planned_session(pair_id, status, starts_at)",
+    "CREATE INDEX planned_session_status ON planned_session(status, starts_at)",
+    "CREATE INDEX planned_session_session ON planned_session(session_id)",
+)
+
+
+def planned_sessions(db: Database) -> None:
+    """Booked sessions: a future start agreed with the mentee, with what its invitation needs
+    (the record's uid is the invitation's UID, `sequence` counts its moves)."""
+    for statement in PLANNED_SESSIONS:
+        db.execute(statement)
+
+
 # Append only, in order: a database's user_version is how many of these it has had, so a
 # released migration is never renamed, reordered, changed or removed.
 MIGRATIONS: tuple[tuple[str, Callable[[Database], None]], ...] = (
@@ -268,6 +301,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[Database], None]], ...] = (
     ("0002_full_text_index", full_text_index),
     ("0003_search_index_by_rowid", search_index_by_rowid),
     ("0004_ids_never_reused", ids_never_reused),
+    ("0006_planned_sessions", planned_sessions),
 )
 
 
