@@ -37,6 +37,24 @@ Run = Callable[..., Outcome]
 MENTOR = str(Path(sys.executable).with_name("mentor"))
 
 
+def complete(words: str) -> list[str]:
+    """What bash completion offers for the last of `words`, from the installed program: one
+    entry a line (an entry may hold spaces, as "every 2 weeks" does)."""
+    done = subprocess.run(
+        [MENTOR],
+        capture_output=True,
+        text=True,
+        env={
+            **os.environ,
+            "_MENTOR_COMPLETE": "complete_bash",
+            "COMP_WORDS": words,
+            "COMP_CWORD": str(len(words.split(" ")) - 1),
+        },
+    )
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    return [line for line in done.stdout.split("\n") if line]
+
+
 def mentor_process(
     *args: str, db: Path | None = None, limit: int | None = None, **env: str
 ) -> subprocess.CompletedProcess[str]:

@@ -3,29 +3,9 @@ cadences, statuses, settings and record ids."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-
 from mentorcli.cli.common import complete_zone
 
-from conftest import MENTOR, Run
-
-
-def complete(words: str) -> list[str]:
-    """What bash completion offers for `words` (the last one being typed)."""
-    done = subprocess.run(
-        [MENTOR],
-        capture_output=True,
-        text=True,
-        env={
-            **os.environ,
-            "_MENTOR_COMPLETE": "complete_bash",
-            "COMP_WORDS": words,
-            "COMP_CWORD": str(len(words.split(" ")) - 1),
-        },
-    )
-    assert done.returncode == 0 and done.stderr == "", done.stderr
-    return [line for line in done.stdout.split("\n") if line]
+from conftest import Run, complete
 
 
 def test_words_of_the_vocabulary() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 
@@ -14,7 +13,7 @@ from mentorcli.cli.app import Root, app
 from mentorcli.cli.vendored_click import make_default_short_help
 from seed_helpers import history
 
-from conftest import MENTOR, Run
+from conftest import Run, complete
 
 
 def root() -> TyperGroup:
@@ -88,23 +87,6 @@ def test_an_unknown_command_gets_a_suggestion(run: Run) -> None:
     assert outcome.code == 2
     assert "No such command 'stat'. Did you mean 'status'?" in outcome.err
     assert outcome.err.count("status") == 1
-
-
-def complete(words: str) -> list[str]:
-    """What bash completion offers for the last of `words`, from the installed program."""
-    done = subprocess.run(
-        [MENTOR],
-        capture_output=True,
-        text=True,
-        env={
-            **os.environ,
-            "_MENTOR_COMPLETE": "complete_bash",
-            "COMP_WORDS": words,
-            "COMP_CWORD": str(len(words.split(" ")) - 1),
-        },
-    )
-    assert done.returncode == 0 and done.stderr == "", done.stderr
-    return done.stdout.split()
 
 
 def test_shell_completion_offers_command_names() -> None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import BadInput
 from ..model import Action, Goal, Pair, Person, PlannedSession, Session, Topic
+from ..store.sessions import COLUMNS as SESSION_COLUMNS
 from .agreement import set_goal_progress
 from .checks import channel, score, whole
 from .followups import cover_topic, new_action, open_action, ticked
@@ -21,16 +22,7 @@ if TYPE_CHECKING:
 # How far ahead of now a session may be logged (a clock a little off, a session about to end).
 AHEAD = timedelta(hours=1)
 # Columns `session edit` may change.
-EDITABLE = (
-    "started_at",
-    "zone",
-    "minutes",
-    "channel",
-    "notes",
-    "rapport",
-    "engagement",
-    "tech_issue",
-)
+EDITABLE = SESSION_COLUMNS
 
 
 @dataclass(frozen=True)

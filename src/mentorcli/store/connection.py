@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import sys
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
@@ -71,16 +70,9 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 
 def default_db_path(environ: Mapping[str, str] | None = None) -> Path:
     """The platform's user data folder, as the XDG and OS conventions put it."""
-    env = os.environ if environ is None else environ
-    home = Path(env.get("HOME") or Path.home())
-    if sys.platform == "win32":
-        base = Path(env.get("APPDATA") or home / "AppData" / "Roaming")
-    elif sys.platform == "darwin":
-        base = home / "Library" / "Application Support"
-    else:
-        xdg = env.get("XDG_DATA_HOME", "")
-        base = Path(xdg) if os.path.isabs(xdg) else home / ".local" / "share"
-    return base / "mentor" / "mentor.db"
+    from ..places import user_folder
+
+    return user_folder("data", environ) / "mentor.db"
 
 
 def resolve_db_path(option: str | None, environ: Mapping[str, str] | None = None) -> Path:

@@ -10,6 +10,7 @@ from typing import Any
 from ..errors import BadInput
 from .core import Db
 from .people import handle_key
+from .sessions import COLUMNS as SESSION_COLUMNS
 
 
 @dataclass(frozen=True)
@@ -69,16 +70,7 @@ SECTIONS = (
     Section(
         "sessions",
         "session",
-        (
-            "started_at",
-            "zone",
-            "minutes",
-            "channel",
-            "notes",
-            "rapport",
-            "engagement",
-            "tech_issue",
-        ),
+        SESSION_COLUMNS,
         {"pair": ("pair_id", "pairs")},
     ),
     Section(

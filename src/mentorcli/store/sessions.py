@@ -5,6 +5,19 @@ from __future__ import annotations
 from ..model import Session
 from .core import Table, whose
 
+# The columns that say what happened in a session: what `session edit` may change and what
+# an export carries besides its references and stamps.
+COLUMNS = (
+    "started_at",
+    "zone",
+    "minutes",
+    "channel",
+    "notes",
+    "rapport",
+    "engagement",
+    "tech_issue",
+)
+
 
 class Sessions(Table[Session]):
     name = "session"
