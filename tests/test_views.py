@@ -89,3 +89,9 @@ def test_time_spent_this_week_and_month(people: Run) -> None:
     assert people("config", "set", "week_start", "sun").code == 0
     sunday = today - timedelta(days=(today.weekday() + 1) % 7)
     assert shown(people, "sessions", "--week")["first"] == sunday.isoformat()
+
+
+def test_action_list_takes_a_limit(people: Run) -> None:
+    for n, due in enumerate(("2030-01-03", "2030-01-01", "2030-01-02")):
+        assert people("action", "add", "ana", "mentee", f"step {n}", "--due", due).code == 0
+    assert [a["id"] for a in shown(people, "action", "list", "--limit", "2")] == [2, 3]

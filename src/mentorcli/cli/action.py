@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated
 
 import typer
@@ -22,6 +23,7 @@ from .common import (
     pair_named,
     parse_day,
     record_id,
+    whole,
 )
 from .runtime import runtime
 
@@ -65,6 +67,7 @@ def list_(
         str | None,
         typer.Option(help="Only those of mentor, mentee, a handle, or me: what did I promise?"),
     ] = None,
+    limit: Annotated[int | None, whole(min=1, help="At most this many, soonest due first.")] = None,
     json: JsonFlag = False,
 ) -> None:
     """List open actions, soonest due first."""
@@ -74,7 +77,7 @@ def list_(
     store, today, named = runtime.store(), local_today(), pair_ref and pair_named(pair_ref)
     whose = owner and me(owner)
     found = actions(store, named, today, statuses=statuses, overdue=overdue, owner=whose)
-    emit(found, json=json)
+    emit(found if limit is None else replace(found, actions=found.actions[:limit]), json=json)
 
 
 @app.command("edit")
