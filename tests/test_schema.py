@@ -16,6 +16,7 @@ from mentorcli.store.exchange import SECTIONS, Section
 
 MODELS: dict[str, type[Any]] = {
     "person": model.Person,
+    "time_off": model.TimeOff,
     "pair": model.Pair,
     "expectation": model.Expectation,
     "goal": model.Goal,

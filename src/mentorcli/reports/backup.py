@@ -168,6 +168,17 @@ def _hours(text: str) -> str:
     return format_hours(parse_hours(text))
 
 
+def _holidays(text: str) -> str:
+    from ..calendars.holidays import check_code
+
+    return check_code(text) if text else ""
+
+
+def _day_or_instant(value: Any) -> str:
+    text = _text(value)
+    return _instant(text) if "T" in text else _date(text)
+
+
 def _cadence(text: str) -> str:
     from ..cadence import parse_cadence
 
@@ -190,6 +201,14 @@ CHECKS: dict[str, dict[str, Check]] = {
         "hours": _by_grammar(_hours),
         "skills": _tags,
         "channels": _tags,
+        "note": _text,
+        "holidays": _by_grammar(_holidays),
+        "busy": _text,
+    },
+    "time_off": {
+        "starts": _day_or_instant,
+        "ends": _day_or_instant,
+        "hours": _optional(_by_grammar(_hours)),
         "note": _text,
     },
     "pairs": {
@@ -239,7 +258,12 @@ CHECKS: dict[str, dict[str, Check]] = {
 
 
 # Fields added after the format's first version, and what a backup without them means.
-ADDED_LATER: dict[str, dict[str, Any]] = {"pairs": {"end_reason": "", "paused_on": None}}
+ADDED_LATER: dict[str, dict[str, Any]] = {
+    "pairs": {"end_reason": "", "paused_on": None},
+    "people": {"holidays": "", "busy": ""},
+}
+# Lists added after the format's first version: a backup without one has none of them.
+SECTIONS_ADDED_LATER = {"time_off"}
 
 
 def _kind(value: Any) -> str:
@@ -282,6 +306,8 @@ def read_document(text: str, source: str) -> dict[str, list[dict[str, Any]]]:
 
 def _section(document: dict[str, Any], section: Section, source: str) -> list[dict[str, Any]]:
     items = document.get(section.name)
+    if items is None and section.name in SECTIONS_ADDED_LATER:
+        return []
     if not isinstance(items, list):
         raise BadInput(f"{source}: {section.name!r} is missing or not a list; nothing was imported")
     checked = []
@@ -313,7 +339,7 @@ def _record(item: dict[str, Any], section: Section, where: str) -> dict[str, Any
             record[name] = checks[name](item[name])
         except Bad as problem:
             raise BadInput(f"{where}: {name}: {problem}; nothing was imported") from None
-    required = [name for name in ("pair", "mentor", "mentee") if name in section.refs]
+    required = [name for name in ("pair", "mentor", "mentee", "person") if name in section.refs]
     for name in required:
         if record[name] is None:
             raise BadInput(f"{where}: {name} must not be null; nothing was imported")

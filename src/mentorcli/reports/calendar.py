@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from ..cadence import parse_cadence
+from ..overlap import to_micros
 from ..render.text import visible
 from ..when import from_utc_iso as instant
 from .agenda import usual_start
 
 if TYPE_CHECKING:
+    from ..overlap import Interval
     from ..store.reports import PairRecords
 
 # Without a timed session on record, an event lasts an hour.
@@ -37,9 +40,16 @@ def upcoming(
     return anchor, cadence.series_from(anchor, later, count)
 
 
-def calendar_ics(records: PairRecords, count: int, from_day: date | None, now: datetime) -> bytes:
+def calendar_ics(
+    records: PairRecords,
+    count: int,
+    from_day: date | None,
+    now: datetime,
+    off: Sequence[Interval] = (),
+) -> bytes:
     """`count` sessions from `from_day` (midnight in the mentor's zone), else from now, as
-    iCalendar text (CRLF lines, folded and escaped by the icalendar library)."""
+    iCalendar text (CRLF lines, folded and escaped by the icalendar library). A session
+    while the mentor or mentee is away or on a holiday (`off`) is left out with an EXDATE."""
     from icalendar import Calendar, Event, vRecur
 
     from ..zones import zone
@@ -60,6 +70,9 @@ def calendar_ics(records: PairRecords, count: int, from_day: date | None, now: d
     event.add("dtstart", first)
     event.add("duration", timedelta(minutes=minutes))
     event.add("rrule", rule)
+    skipped = [s for s in sessions if any(a <= to_micros(s) < b for a, b in off)]
+    if skipped:
+        event.add("exdate", skipped)
     # RFC 5545 allows no control characters in TEXT but tab: user text goes in escaped.
     event.add("summary", visible(f"Mentoring: {pair.mentor} / {pair.mentee}"))
     event.add("description", visible(_description(records, first)))

@@ -33,7 +33,9 @@ from ..zones import resolve_zone, zone
 
 if TYPE_CHECKING:
     from ..model import Person
+    from ..services.availability import Beyond
     from ..store import Store
+    from .moment import MomentView
 
 MAX_DAYS = 366
 # A year of margin either side of the range keeps every instant the engine looks at (a week
@@ -92,6 +94,21 @@ class Schedule:
         return schedule_json(self)
 
 
+@dataclass(frozen=True)
+class ScheduleRequest:
+    """What `mentor schedule` was asked: a range (or one moment, `at`) and how to look."""
+
+    first: date
+    days: int
+    tz: str
+    min_minutes: int
+    recurring: bool = False
+    at: datetime | None = None
+    busy: tuple[str, ...] = ()  # NAME=PATH, for this run
+    buffer: int = 0
+    timeline: bool = True
+
+
 def zone_participant(spec: str) -> Participant:
     """An ad-hoc participant from `[LABEL=]ZONE [HOURS]`; the label defaults to the zone."""
     label, equals, rest = spec.partition("=")
@@ -111,9 +128,13 @@ def zone_participant(spec: str) -> Participant:
 
 
 def gather_participants(
-    who: Sequence[str], zone_specs: Sequence[str], store: Callable[[], Store]
+    who: Sequence[str],
+    zone_specs: Sequence[str],
+    store: Callable[[], Store],
+    beyond: Beyond | None = None,
 ) -> tuple[Participant, ...]:
-    """Stored people (by handle or pair) then ad-hoc zones, duplicates dropped, at least two.
+    """Stored people (by handle or pair) then ad-hoc zones, duplicates dropped, at least two;
+    with `beyond`, each with their time off, holidays and busy times over its days.
 
     The store is opened only when WHO names someone, so `--zone` alone needs no database.
     """
@@ -138,7 +159,11 @@ def gather_participants(
             f"a schedule needs at least two participants{got}: name people or pairs "
             'as WHO, or add --zone "[LABEL=]ZONE [HOURS]"'
         )
-    return unique
+    if beyond is None:
+        return unique
+    from ..services.availability import beyond_hours
+
+    return beyond_hours(unique, {p.handle: p for p in people}, store, beyond)
 
 
 def _people_for(store: Store, ref: str, *, alone: bool) -> list[Person]:
@@ -227,6 +252,38 @@ def build_schedule(
         else tuple(least_painful(participants, start, end, minutes, STRETCH_PROPOSALS)),
         recurring=tuple(recurring_slots(participants, start, end, minutes)) if recurring else None,
         timeline=_timeline(participants, windows, first, days, tz) if timeline else (),
+    )
+
+
+def find_times(
+    who: Sequence[str],
+    zone_specs: Sequence[str],
+    store: Callable[[], Store],
+    request: ScheduleRequest,
+) -> Schedule | MomentView:
+    """`mentor schedule`: the shared windows of a range, or (with `at`) one moment explained,
+    everyone's time off, holidays and busy times honoured."""
+    from ..services.availability import Beyond, busy_specs, check_buffer
+
+    if request.at is not None:
+        first = last = request.at.astimezone(zone(request.tz)).date()
+    else:
+        first = check_range(request.first, check_days(request.days))
+        last = first + timedelta(days=request.days)
+    beyond = Beyond(first, last, busy_specs(request.busy), check_buffer(request.buffer))
+    everyone = gather_participants(who, zone_specs, store, beyond)
+    if request.at is not None:
+        from .moment import build_moment
+
+        return build_moment(everyone, request.at, request.tz)
+    return build_schedule(
+        everyone,
+        first,
+        request.days,
+        request.tz,
+        request.min_minutes,
+        recurring=request.recurring,
+        timeline=request.timeline,
     )
 
 

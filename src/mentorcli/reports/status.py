@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
@@ -13,6 +13,7 @@ from .agenda import lapsed, next_due
 
 if TYPE_CHECKING:
     from ..model import Pair
+    from ..overlap import Interval
     from ..store.reports import DueReview, OverdueAction, PairActivity
 
 # A trend compares the mean of the last three ratings with the (up to) three before.
@@ -105,12 +106,15 @@ def paused_pairs(pairs: Sequence[Pair], today: date) -> tuple[Paused, ...]:
     return tuple(sorted(found, key=lambda p: (p.since or "", p.pair)))
 
 
-def pair_status(activity: PairActivity, now: datetime, today: date, zone: str) -> PairStatus:
-    """One pair's row; `today` and `zone` are the user's, for "how many days ago"."""
+def pair_status(
+    activity: PairActivity, now: datetime, today: date, zone: str, off: Sequence[Interval] = ()
+) -> PairStatus:
+    """One pair's row; `today` and `zone` are the user's, for "how many days ago"; `off` when
+    the mentor or mentee is away or on a holiday."""
     pair = activity.pair
     newest_first = activity.recent
     last = newest_first[0] if newest_first else None
-    due = next_due(pair, activity.mentor_zone, last)
+    due = next_due(pair, activity.mentor_zone, last, off)
     late = now - due
     oldest_first = tuple(reversed(newest_first))
     rapport = tuple(s.rapport for s in oldest_first)
@@ -125,7 +129,7 @@ def pair_status(activity: PairActivity, now: datetime, today: date, zone: str) -
         else None,
         next_due=due.astimezone(UTC).isoformat(),
         overdue_days=late.days if late.total_seconds() > 0 else 0,
-        lapsed=lapsed(pair, last, now),
+        lapsed=lapsed(pair, last, now, off),
         open_actions=activity.open_actions,
         overdue_actions=activity.overdue_actions,
         goals=activity.goals,
@@ -145,9 +149,10 @@ def build_status(
     today: date,
     zone: str,
     paused: Sequence[Pair] = (),
+    off: Mapping[int, Sequence[Interval]] | None = None,
 ) -> Status:
     pairs = sorted(
-        (pair_status(a, now, today, zone) for a in activity),
+        (pair_status(a, now, today, zone, (off or {}).get(a.pair.id, ())) for a in activity),
         key=lambda p: (tuple(-k for k in p.urgency()), p.pair),
     )
     attention: list[Attention] = []

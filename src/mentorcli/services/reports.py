@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from ..errors import BadInput, quoted
@@ -11,6 +11,8 @@ from .checks import whole
 from .pairs import resolve_pair
 
 if TYPE_CHECKING:
+    from ..model import Pair
+    from ..overlap import Interval
     from ..reports.agenda import Agenda
     from ..reports.status import Status
     from ..reports.summary import Summary
@@ -32,8 +34,9 @@ class Found:
 def agenda(store: Store, pair_ref: str, now: datetime, today: date) -> Agenda:
     from ..reports.agenda import build_agenda
 
-    pair_id = resolve_pair(store, pair_ref).id
-    return build_agenda(store.reports().pair_records(pair_id, history=False), now, today)
+    pair = resolve_pair(store, pair_ref)
+    off = _time_off(store, [pair], today)[pair.id]
+    return build_agenda(store.reports().pair_records(pair.id, history=False), now, today, off)
 
 
 def status(store: Store, now: datetime, today: date, zone: str) -> Status:
@@ -42,7 +45,8 @@ def status(store: Store, now: datetime, today: date, zone: str) -> Status:
     reads, day = store.reports(), today.isoformat()
     activity, overdue = reads.active_activity(day), reads.overdue_actions(day)
     paused = store.pairs.all(("paused",))
-    return build_status(activity, overdue, reads.due_reviews(day), now, today, zone, paused)
+    off = _time_off(store, [a.pair for a in activity], today)
+    return build_status(activity, overdue, reads.due_reviews(day), now, today, zone, paused, off)
 
 
 def summary(store: Store, pair_ref: str, now: datetime, since: date | None, zone: str) -> Summary:
@@ -57,8 +61,28 @@ def summary(store: Store, pair_ref: str, now: datetime, since: date | None, zone
 def calendar(store: Store, pair_ref: str, count: int, first: date | None, now: datetime) -> bytes:
     from ..reports.calendar import calendar_ics
 
-    records = store.reports().pair_records(resolve_pair(store, pair_ref).id)
-    return calendar_ics(records, count, first, now)
+    pair = resolve_pair(store, pair_ref)
+    records = store.reports().pair_records(pair.id)
+    day = first or now.date()
+    off = _time_off(store, [pair], day, ahead=max(count, 1) * CALENDAR_DAYS_PER_SESSION)[pair.id]
+    return calendar_ics(records, count, first, now, off)
+
+
+# How far ahead the calendar looks for time off: a session at most every this many days
+# (a cadence of every N months is expanded with its own count, within this reach or not).
+CALENDAR_DAYS_PER_SESSION = 93
+
+
+def _time_off(
+    store: Store, pairs: list[Pair], today: date, ahead: int = 366
+) -> dict[int, tuple[Interval, ...]]:
+    """When each pair's mentor or mentee is away or on a holiday, from a year back to `ahead`
+    days on: what the due dates, lapses and the calendar leave out."""
+    if not store.time_off.in_use():
+        return {pair.id: () for pair in pairs}
+    from ..services.availability import pairs_time_off
+
+    return pairs_time_off(store, pairs, today - timedelta(days=366), today + timedelta(days=ahead))
 
 
 SEARCH_KINDS = ("session", "action", "goal", "topic")
