@@ -55,6 +55,11 @@ def test_away_whole_days_remove_them_and_list_shows_them(two: Run) -> None:
     out = two("away", "lon", "2026-12-01..2026-12-02", "--note", "conference")
     assert out.code == 0, out.err
     assert [a[:10] for a, _ in windows(two, *WEEK)] == ["2026-11-30", "2026-12-03", "2026-12-04"]
+    notices = as_json(two("schedule", *WEEK, "--tz", "UTC", "--json"))["notices"]
+    assert notices == [
+        {"date": "2026-12-01", "text": "lon is away Tue 1 Dec to Wed 2 Dec (conference)"}
+    ]
+    assert "lon is away Tue 1 Dec to Wed 2 Dec (conference)" in two("schedule", *WEEK).out
     listed = as_json(two("away", "list", "--all", "--json"))
     assert [(e["handle"], e["starts"], e["ends"], e["note"]) for e in listed] == [
         ("lon", "2026-12-01", "2026-12-02", "conference")
@@ -77,6 +82,8 @@ def test_away_for_some_hours_is_read_in_the_machine_zone(two: Run) -> None:
         ("2026-12-01T09:00:00+00:00", "2026-12-01T12:00:00+00:00"),
         ("2026-12-01T14:00:00+00:00", "2026-12-01T17:00:00+00:00"),
     ]
+    notices = as_json(two("schedule", *WEEK, "--tz", "UTC", "--json"))["notices"]
+    assert [n["text"] for n in notices] == ["lis is away from Tue 1 Dec 12:00 to 14:00 their time"]
 
 
 @pytest.mark.parametrize(
@@ -119,6 +126,11 @@ def test_holidays_in_two_countries(run: Run) -> None:
     # Republic Day, Monday 26 January 2026, in India.
     india = windows(run, "bia", "dev", "--from", "2026-01-26", "--days", "2")
     assert [a[:10] for a, _ in india] == ["2026-01-27"]
+    notices = as_json(run("schedule", "bia", "dev", "--from", "2026-01-26", "--json"))["notices"]
+    assert {
+        "date": "2026-01-26",
+        "text": "Mon 26 Jan is a public holiday for dev (Republic Day)",
+    } in notices
     moment = at(run, "bia", "dev", "--at", "2026-01-26 14:00")
     assert (moment["dev"]["state"], moment["dev"]["note"]) == ("holiday", "Republic Day")
     # A holiday is a day off unless that day's hours say otherwise.

@@ -26,6 +26,7 @@ class AwayGroup(TyperGroup):
 
 app = typer.Typer(
     cls=AwayGroup,
+    no_args_is_help=True,
     help="Time off: mentor away HANDLE FROM..TO [--note], away list, away remove ID.",
 )
 

@@ -243,7 +243,11 @@ def build_schedule(
         windows=windows,
         notices=tuple(
             sorted(
-                [*dst_notices(participants, start, end, tz, minutes), *_skipped(first, days, tz)],
+                [
+                    *dst_notices(participants, start, end, tz, minutes),
+                    *_skipped(first, days, tz),
+                    *_absent(participants, start, end, tz),
+                ],
                 key=lambda notice: notice.date,
             )
         ),
@@ -285,6 +289,41 @@ def find_times(
         recurring=request.recurring,
         timeline=request.timeline,
     )
+
+
+def _absent(
+    participants: Sequence[Participant], start: datetime, end: datetime, tz: str
+) -> list[Notice]:
+    """A notice for each time off and public holiday in the range, on the person's clock and
+    dated on the display zone's day it starts (busy times show in the timeline alone)."""
+    lo, hi = to_micros(start), to_micros(end)
+    notices = []
+    for p in participants:
+        own = zone(p.zone)
+        for absence in p.absences:
+            if absence.kind == "busy" or absence.end <= lo or absence.start >= hi:
+                continue
+            begins, ends = from_micros(absence.start), from_micros(absence.end)
+            shown = max(begins, start).astimezone(zone(tz)).date()
+            first, last = begins.astimezone(own), (ends - timedelta(microseconds=1)).astimezone(own)
+            note = f" ({absence.note})" if absence.note else ""
+            if absence.kind == "holiday":
+                text = f"{day_label(first.date())} is a public holiday for {p.name}{note}"
+            elif _whole_days(first, ends.astimezone(own)):
+                until = "" if first.date() == last.date() else f" to {day_label(last.date())}"
+                text = f"{p.name} is away {day_label(first.date())}{until}{note}"
+            else:
+                text = (
+                    f"{p.name} is away from {day_label(first.date())} {first:%H:%M} to "
+                    f"{day_label(last.date()) + ' ' if last.date() != first.date() else ''}"
+                    f"{ends.astimezone(own):%H:%M} their time{note}"
+                )
+            notices.append(Notice(shown, text))
+    return notices
+
+
+def _whole_days(first: datetime, end: datetime) -> bool:
+    return first.time() == end.time() == datetime.min.time()
 
 
 def _skipped(first: date, days: int, tz: str) -> list[Notice]:
