@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
@@ -45,11 +45,12 @@ def calendar_ics(
     count: int,
     from_day: date | None,
     now: datetime,
-    off: Sequence[Interval] = (),
+    off: Callable[[date, date], Sequence[Interval]] | None = None,
 ) -> bytes:
     """`count` sessions from `from_day` (midnight in the mentor's zone), else from now, as
     iCalendar text (CRLF lines, folded and escaped by the icalendar library). A session
-    while the mentor or mentee is away or on a holiday (`off`) is left out with an EXDATE."""
+    while the mentor or mentee is away or on a holiday (`off` says when, between two days)
+    is left out with an EXDATE."""
     from icalendar import Calendar, Event, vRecur
 
     from ..zones import zone
@@ -70,7 +71,8 @@ def calendar_ics(
     event.add("dtstart", first)
     event.add("duration", timedelta(minutes=minutes))
     event.add("rrule", rule)
-    skipped = [s for s in sessions if any(a <= to_micros(s) < b for a, b in off)]
+    away = off(first.date(), final.date()) if off is not None else ()
+    skipped = [s for s in sessions if any(a <= to_micros(s) < b for a, b in away)]
     if skipped:
         event.add("exdate", skipped)
     # RFC 5545 allows no control characters in TEXT but tab: user text goes in escaped.

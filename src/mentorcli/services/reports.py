@@ -35,7 +35,7 @@ def agenda(store: Store, pair_ref: str, now: datetime, today: date) -> Agenda:
     from ..reports.agenda import build_agenda
 
     pair = resolve_pair(store, pair_ref)
-    off = _time_off(store, [pair], today)[pair.id]
+    off = _time_off(store, [pair], *_around(today))[pair.id]
     return build_agenda(store.reports().pair_records(pair.id, history=False), now, today, off)
 
 
@@ -45,7 +45,7 @@ def status(store: Store, now: datetime, today: date, zone: str) -> Status:
     reads, day = store.reports(), today.isoformat()
     activity, overdue = reads.active_activity(day), reads.overdue_actions(day)
     paused = store.pairs.all(("paused",))
-    off = _time_off(store, [a.pair for a in activity], today)
+    off = _time_off(store, [a.pair for a in activity], *_around(today))
     return build_status(activity, overdue, reads.due_reviews(day), now, today, zone, paused, off)
 
 
@@ -63,26 +63,32 @@ def calendar(store: Store, pair_ref: str, count: int, first: date | None, now: d
 
     pair = resolve_pair(store, pair_ref)
     records = store.reports().pair_records(pair.id)
-    day = first or now.date()
-    off = _time_off(store, [pair], day, ahead=max(count, 1) * CALENDAR_DAYS_PER_SESSION)[pair.id]
+
+    def off(start: date, end: date) -> tuple[Interval, ...]:
+        # A day either side: the mentee's day may begin or end on another date of the mentor's.
+        day = timedelta(days=1)
+        around = (max(start, date.min + day) - day, min(end, date.max - day) + day)
+        return _time_off(store, [pair], *around)[pair.id]
+
     return calendar_ics(records, count, first, now, off)
 
 
-# How far ahead the calendar looks for time off: a session at most every this many days
-# (a cadence of every N months is expanded with its own count, within this reach or not).
-CALENDAR_DAYS_PER_SESSION = 93
-
-
 def _time_off(
-    store: Store, pairs: list[Pair], today: date, ahead: int = 366
+    store: Store, pairs: list[Pair], first: date, last: date
 ) -> dict[int, tuple[Interval, ...]]:
-    """When each pair's mentor or mentee is away or on a holiday, from a year back to `ahead`
-    days on: what the due dates, lapses and the calendar leave out."""
+    """When each pair's mentor or mentee is away or on a holiday from `first` to `last`: what
+    the due dates, lapses and the calendar leave out."""
     if not store.time_off.in_use():
         return {pair.id: () for pair in pairs}
     from ..services.availability import pairs_time_off
 
-    return pairs_time_off(store, pairs, today - timedelta(days=366), today + timedelta(days=ahead))
+    return pairs_time_off(store, pairs, first, last)
+
+
+def _around(today: date) -> tuple[date, date]:
+    """A year either side of today: as far back as a lapse is reckoned, as far ahead as a due
+    date moves."""
+    return today - timedelta(days=366), today + timedelta(days=366)
 
 
 SEARCH_KINDS = ("session", "action", "goal", "topic")
