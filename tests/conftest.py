@@ -84,6 +84,7 @@ def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "data" / "mentor.db"
     monkeypatch.setenv("MENTOR_DB", str(path))
     monkeypatch.setenv("MENTOR_CONFIG", str(tmp_path / "settings" / "config.toml"))
+    monkeypatch.setenv("MENTOR_CACHE", str(tmp_path / "cache"))
     monkeypatch.setenv("TZ", "UTC")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "120")

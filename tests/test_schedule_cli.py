@@ -592,6 +592,7 @@ def test_at_explains_one_moment_for_each_participant(run: Run) -> None:
         "timezone": "Europe/London",
         "local": "2026-03-10T15:00:00+00:00",
         "state": "inside",
+        "note": "",
         "last_end": None,
         "next_start": None,
         "minutes_since_end": None,

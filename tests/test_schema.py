@@ -16,6 +16,7 @@ from mentorcli.store.exchange import SECTIONS, Section
 
 MODELS: dict[str, type[Any]] = {
     "person": model.Person,
+    "time_off": model.TimeOff,
     "pair": model.Pair,
     "expectation": model.Expectation,
     "goal": model.Goal,
@@ -96,10 +97,8 @@ def test_schema_version_is_the_number_of_migrations(fresh: sqlite3.Connection) -
     names = [name for name, _ in schema.MIGRATIONS]
     assert len(names) == SCHEMA_VERSION
     assert [migration.name for migration in schema.migrations()._migrations] == names
-    # Append-only: each new migration takes a higher number. 0005 is taken by the time-off
-    # migration of a branch not merged yet, so the numbers may skip while it is away.
-    numbers = [int(name[:4]) for name in names]
-    assert numbers == sorted(set(numbers)) and all(name[4] == "_" for name in names)
+    # Append-only and numbered in order: 0001, 0002, ... with no gap.
+    assert [name[:5] for name in names] == [f"{n:04d}_" for n in range(1, len(names) + 1)]
     assert fresh.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     applied = [row[0] for row in fresh.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
     assert applied == names

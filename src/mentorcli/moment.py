@@ -11,6 +11,7 @@ from mentorcli.overlap import (
     DAY,
     MINUTE,
     WEEK,
+    Absence,
     Participant,
     available_micros,
     from_micros,
@@ -23,8 +24,10 @@ from mentorcli.overlap import (
 class Standing:
     """One participant at the instant, on their own clock.
 
-    `state` is "inside" their hours, "outside" them or on a "day off" (a weekday their
-    hours do not name, outside any span running past midnight). `last_end` and
+    `state` is "inside" their hours, "outside" them, on a "day off" (a weekday their
+    hours do not name, outside any span running past midnight), or the reason they are
+    not available though their weekly hours say so: "away", "holiday" or "busy", with
+    `note` saying more (the time off's note, the holiday's name). `last_end` and
     `next_start` are the nearest ends of their hours around the instant, within a week,
     in UTC. `skipped` is the wall-clock stretch their clock has just jumped over, when
     the instant falls in what would have been that stretch on the old clock.
@@ -37,6 +40,7 @@ class Standing:
     last_end: datetime | None
     next_start: datetime | None
     skipped: tuple[datetime, datetime] | None
+    note: str = ""
 
     @property
     def minutes_since_end(self) -> int | None:
@@ -65,10 +69,13 @@ def explain_instant(participants: Sequence[Participant], instant: datetime) -> l
         last_end = max((b for _, b in available if b <= moment), default=None)
         next_start = min((a for a, _ in available if a > moment), default=None)
         local = from_micros(moment).astimezone(zone(p.zone))
-        state = "inside"
+        state, note = "inside", ""
         if not inside:
             named = any(local.weekday() in span.days for span in p.hours.spans)
             state = "outside" if named else "day off"
+            why = _absence(p, moment)
+            if why is not None:
+                state, note = why.kind, why.note
         result.append(
             Standing(
                 p.name,
@@ -78,9 +85,20 @@ def explain_instant(participants: Sequence[Participant], instant: datetime) -> l
                 None if inside or last_end is None else from_micros(last_end),
                 None if inside or next_start is None else from_micros(next_start),
                 _skipped(p.zone, moment),
+                note,
             )
         )
     return result
+
+
+# When reasons overlap, the one a person chose comes first.
+_REASONS = ("away", "holiday", "busy")
+
+
+def _absence(p: Participant, moment: int) -> Absence | None:
+    """Why `p` is not available at `moment`, when time off, a holiday or a busy time is why."""
+    found = [a for a in p.absences if a.start <= moment < a.end]
+    return min(found, key=lambda a: _REASONS.index(a.kind), default=None)
 
 
 def _skipped(zone: str, moment: int) -> tuple[datetime, datetime] | None:

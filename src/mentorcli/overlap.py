@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from functools import cache, lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -32,12 +33,37 @@ Segment = tuple[int, int, int]  # UTC start, UTC end, UTC offset in force betwee
 
 
 @dataclass(frozen=True)
+class Absence:
+    """Why someone is not available for a while: "away", "holiday" or "busy", with a note
+    (the time off's note, the holiday's name). UTC microseconds, half-open."""
+
+    start: int
+    end: int
+    kind: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class Participant:
-    """Someone whose hours count: a stored person or an ad-hoc `--zone`."""
+    """Someone whose hours count: a stored person or an ad-hoc `--zone`.
+
+    Beyond the weekly hours, `days` replaces the spans that start on some local dates (a
+    holiday has none, a one-day override its own, as wall-clock minutes after that date's
+    midnight), and `blocked` are instants when they are not available whatever their hours
+    say (away, busy), sorted and merged. `absences` say why, for explaining one moment.
+    """
 
     name: str
     zone: str
     hours: Hours
+    days: tuple[tuple[date, tuple[Interval, ...]], ...] = ()
+    blocked: tuple[Interval, ...] = ()
+    absences: tuple[Absence, ...] = field(default=(), compare=False)
+
+    @property
+    def irregular(self) -> bool:
+        """Whether their availability is more than their weekly hours."""
+        return bool(self.days or self.blocked)
 
 
 @dataclass(frozen=True)
@@ -237,6 +263,7 @@ def _available_in(
 ) -> list[Interval]:
     """available_micros with the offsets given: segments covering [lo, hi) and days around."""
     daily = _daily_wall_times(p.hours)
+    special = dict(p.days)
     # Two days before: a span past midnight can reach into the range, and a clock
     # turned back across midnight can repeat the previous day.
     day = wall_date(lo + min(offset for _, _, offset in segments)) - timedelta(days=2)
@@ -244,7 +271,7 @@ def _available_in(
     pieces = []
     while day <= last_day:
         midnight = wall_midnight(day)
-        for start_minute, end_minute in daily[day.weekday()]:
+        for start_minute, end_minute in special.get(day, daily[day.weekday()]):
             wall_start, wall_end = midnight + start_minute * MINUTE, midnight + end_minute * MINUTE
             for segment_start, segment_end, offset in segments:
                 a = max(segment_start, wall_start - offset, lo)
@@ -252,7 +279,7 @@ def _available_in(
                 if a < b:
                     pieces.append((a, b))
         day += timedelta(days=1)
-    return merge_intervals(pieces)
+    return subtract(merge_intervals(pieces), p.blocked)
 
 
 def shared_micros(participants: Sequence[Participant], lo: int, hi: int) -> list[Interval]:
@@ -418,6 +445,25 @@ def merge_intervals(intervals: Iterable[Interval]) -> list[Interval]:
         else:
             merged.append((a, b))
     return merged
+
+
+def subtract(intervals: list[Interval], taken: Sequence[Interval]) -> list[Interval]:
+    """The parts of sorted, merged `intervals` outside sorted, merged `taken`."""
+    if not taken or not intervals:
+        return intervals
+    ends = [b for _, b in taken]
+    result: list[Interval] = []
+    for a, b in intervals:
+        index = bisect_right(ends, a)
+        while a < b and index < len(taken) and taken[index][0] < b:
+            t_start, t_end = taken[index]
+            if t_start > a:
+                result.append((a, t_start))
+            a = max(a, t_end)
+            index += 1
+        if a < b:
+            result.append((a, b))
+    return result
 
 
 def _intersect(first: list[Interval], second: list[Interval]) -> list[Interval]:

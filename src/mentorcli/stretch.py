@@ -90,7 +90,14 @@ class _Person:
         self.work_starts = [a for a, _ in self.available]
         self.work_before = [0, *accumulate(b - a for a, b in self.available)]
         self.zone = p.zone
+        self.blocked = p.blocked
+        self.blocked_ends = [b for _, b in p.blocked]
         self.days_off = {day for day in range(7) if not any(day in s.days for s in p.hours.spans)}
+
+    def blocked_in(self, start: int, end: int) -> bool:
+        """Whether they are away or busy for some of [start, end): no stretch asks that."""
+        index = bisect_right(self.blocked_ends, start)
+        return index < len(self.blocked) and self.blocked[index][0] < end
 
     def bounds(self) -> list[int]:
         """Where this person's cost changes slope: the edges of their hours, the middles
@@ -178,7 +185,17 @@ def least_painful(
     bounds = {first, last}
     for person in people:
         bounds.update(person.bounds())
-    candidates = _on_the_minute(bounds, length, first, last)
+
+    def free(slots: set[int]) -> set[int]:
+        return {
+            slot
+            for slot in slots
+            if not any(person.blocked_in(slot, slot + length) for person in people)
+        }
+
+    candidates = free(_on_the_minute(bounds, length, first, last))
+    # Away days, holidays and busy times break the weekly repetition the costs rely on.
+    weekly = not any(p.irregular for p in participants)
     costs: dict[int, tuple[int, ...]] = {}
     changes = sorted({a for p in participants for a, _, _ in _segments(p.zone, lo, hi)[1:]})
 
@@ -191,7 +208,7 @@ def least_painful(
             nearby = bisect_right(changes, slot - WEEK - WEEK // 2) < bisect_right(
                 changes, slot + length + WEEK + WEEK // 2
             )
-            if earlier is not None and not nearby:
+            if weekly and earlier is not None and not nearby:
                 costs[slot] = earlier
             else:
                 costs[slot] = tuple(person.price(slot, slot + length) for person in people)
@@ -210,7 +227,7 @@ def least_painful(
     for a, b in pairwise(ranked):
         if b - a > MINUTE and sum(each(a)) == sum(each(b)):
             crossings |= _crossings(a, b, each(a), each(b))
-    ranked = sorted(set(ranked) | crossings, key=rank)
+    ranked = sorted(set(ranked) | free(crossings), key=rank)
     chosen: list[int] = []
     for distinct_time_of_day in (True, False):
         while len(chosen) < limit:
@@ -236,7 +253,7 @@ def least_painful(
                 for x in edges
                 for k in range(-(pick - lo) // DAY - 1, (hi - pick) // DAY + 2)
             }
-            ranked = sorted(set(ranked) | _on_the_minute(edges, 0, first, last), key=rank)
+            ranked = sorted(set(ranked) | free(_on_the_minute(edges, 0, first, last)), key=rank)
     return [
         Stretch(
             from_micros(slot),

@@ -54,6 +54,16 @@ COMMANDS: Mapping[str, Entry] = {
         "status",
         "Every active pair at a glance, then what needs attention, most urgent first.",
     ),
+    "away": (
+        "mentorcli.cli.away",
+        "app",
+        "Time off: mentor away HANDLE FROM..TO [--note], away list, away remove ID.",
+    ),
+    "hours": (
+        "mentorcli.cli.away",
+        "hours",
+        "Work other hours on one day: a shorter Friday, a Saturday session.",
+    ),
     "recap": (
         "mentorcli.cli.recap",
         "recap",

@@ -151,6 +151,7 @@ TABLES = {
     "session": "sessions",
     "expectation": "expectations",
     "planned session": "plans",
+    "time off": "time_off",
 }
 
 

@@ -32,6 +32,21 @@ Channels = Annotated[
 Note = Annotated[
     str | None, typer.Option(help="Accommodations and preferences, e.g. 'captions on'.")
 ]
+Holidays = Annotated[
+    str | None,
+    typer.Option(
+        metavar="CC[-SUBDIV]",
+        help="Public holidays that are their days off, e.g. BR, IN-KA, US-CA ('' for none).",
+    ),
+]
+BusyPath = Annotated[
+    str | None,
+    typer.Option(
+        "--busy",
+        metavar="PATH",
+        help="Their busy calendar: an .ics file or a folder of them ('' for none).",
+    ),
+]
 
 
 def _fields(
@@ -42,9 +57,11 @@ def _fields(
     skills: str | None,
     channels: str | None,
     note: str | None,
+    holidays: str | None = None,
+    busy: str | None = None,
 ) -> PersonFields:
     from ..hours import format_hours, parse_hours
-    from ..services.people import PersonFields
+    from ..services.people import PersonFields, busy_source, holiday_code
     from ..zones import resolve_zone
 
     return PersonFields(
@@ -55,6 +72,8 @@ def _fields(
         skills=split_list(skills),
         channels=split_list(channels),
         note=note,
+        holidays=holiday_code(holidays),
+        busy=busy_source(busy),
     )
 
 
@@ -70,12 +89,13 @@ def add(
     skills: Skills = None,
     channels: Channels = None,
     note: Note = None,
+    holidays: Holidays = None,
     json: JsonFlag = False,
 ) -> None:
     """Add a person with their time zone and working hours."""
     from ..services import checks, people
 
-    fields = _fields(name or "", tz, hours, email or "", skills, channels, note or "")
+    fields = _fields(name or "", tz, hours, email or "", skills, channels, note or "", holidays)
     person = people.add_person(runtime.store(), checks.handle(handle), fields)
     written(person, f"Added {person.handle} ({person.timezone}, {person.hours}).", json=json)
 
@@ -107,12 +127,14 @@ def edit(
     skills: Skills = None,
     channels: Channels = None,
     note: Note = None,
+    holidays: Holidays = None,
+    busy: BusyPath = None,
     json: JsonFlag = False,
 ) -> None:
     """Change a person's details; only the options given change."""
     from ..services import checks, people
 
-    fields = _fields(name, tz, hours, email, skills, channels, note)
+    fields = _fields(name, tz, hours, email, skills, channels, note, holidays, busy)
     renamed = checks.handle(new_handle) if new_handle else None
     person = people.edit_person(runtime.store(), handle, fields, renamed)
     written(person, f"Updated {person.handle}.", json=json)

@@ -51,6 +51,21 @@ At = Annotated[
         "in the display zone.",
     ),
 ]
+Busy = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--busy",
+        metavar="NAME=PATH",
+        help="A busy calendar for this run: an .ics file or a folder of them, for a handle "
+        "or --zone label, e.g. ana=~/cal/work.ics. Repeatable.",
+    ),
+]
+Buffer = Annotated[
+    int,
+    typer.Option(
+        "--buffer", metavar="MINUTES", help="Keep this gap before and after every busy time."
+    ),
+]
 Recurring = Annotated[
     bool,
     typer.Option("--recurring", help="Also find weekly slots that hold in every week."),
@@ -66,10 +81,12 @@ def schedule(
     tz: Display = None,
     recurring: Recurring = False,
     at: At = None,
+    busy: Busy = None,
+    buffer: Buffer = 0,
     json: JsonFlag = False,
 ) -> None:
     """Find when everyone is within working hours, day by day, across DST changes."""
-    from ..reports.schedule import build_schedule, gather_participants
+    from ..reports.schedule import ScheduleRequest, find_times
     from ..when import parse_date, parse_datetime
     from ..zones import resolve_zone
     from ..zones import zone as zone_info
@@ -79,15 +96,8 @@ def schedule(
     first = parse_date(from_, today) if from_ is not None else today
     usual = not zone and (runtime.config().get("default_pair") or runtime.config().me)
     asked: list[str | None] = [*(who or ())] or ([None] if usual else [])
-    named = [pair_named(w) for w in asked]
-    everyone = gather_participants(named, zone or [], runtime.store)
-    if at is not None:
-        from ..reports.moment import build_moment
-
-        return emit(
-            build_moment(everyone, parse_datetime(at, runtime.now(), shown), shown), json=json
-        )
-    plan = build_schedule(
-        everyone, first, days, shown, min_minutes, recurring=recurring, timeline=not json
+    moment = parse_datetime(at, runtime.now(), shown) if at is not None else None
+    request = ScheduleRequest(
+        first, days, shown, min_minutes, recurring, moment, tuple(busy or ()), buffer, not json
     )
-    emit(plan, json=json)
+    emit(find_times([pair_named(w) for w in asked], zone or [], runtime.store, request), json=json)

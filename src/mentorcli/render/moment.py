@@ -27,13 +27,23 @@ def moment_view(view: MomentView) -> list[Text]:
     return [heading, *(Text(f"- {_said(s)}") for s in view.standings)]
 
 
+_STATES = {
+    "day off": "a day off",
+    "away": "away",
+    "holiday": "a public holiday",
+    "busy": "busy in their calendar",
+}
+
+
 def _said(s: Standing) -> str:
     local = zone(s.zone)
     text = f"{visible(s.name)}: {WEEKDAYS[s.local.weekday()]} {s.local:%H:%M} in {s.zone}, "
     if s.state == "inside":
         text += "inside their hours"
     else:
-        text += "a day off" if s.state == "day off" else "outside their hours"
+        text += _STATES.get(s.state, "outside their hours")
+        if s.note:
+            text += f" ({visible(s.note)})"
         around = []
         if s.last_end is not None and s.minutes_since_end is not None:
             ended = s.last_end.astimezone(local)

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 VIEWS = {
     "PeopleList": "people:people_table",
     "PersonView": "people:person_detail",
+    "TimeOffList": "people:time_off_table",
     "PairList": "people:pairs_table",
     "PairView": "people:pair_detail",
     "ExpectationList": "record:expectations_table",

@@ -10,6 +10,7 @@ from .text import one_line, visible
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from ..services.away import TimeOffList
     from ..services.pairs import PairList, PairView
     from ..services.people import PeopleList, PersonView
 
@@ -58,6 +59,8 @@ def person_detail(view: PersonView) -> RenderableType:
         ("skills", ", ".join(person.skills)),
         ("channels", ", ".join(person.channels)),
         ("note", person.note),
+        ("holidays", person.holidays),
+        ("busy", person.busy),
         ("pairs", ", ".join(f"{p.ref} #{p.id} ({p.status})" for p in pairs)),
     ]
     for label, value in rows:
@@ -121,3 +124,37 @@ def pair_detail(view: PairView) -> RenderableType:
         if value:
             grid.add_row(label, Text(visible(value)))
     return grid
+
+
+def time_off_table(listing: TimeOffList) -> RenderableType:
+    from rich.table import Table
+    from rich.text import Text
+
+    if not listing.entries:
+        return Text("No time off ahead. Add some: mentor away HANDLE FROM..TO")
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column in ("id", "handle", "when", "what", "note"):
+        table.add_column(column)
+    for entry in listing.entries:
+        record = entry.record
+        table.add_row(
+            str(record.id),
+            Text(visible(entry.handle)),
+            Text(_when(record.starts, record.ends, entry.timezone)),
+            Text(f"works {record.hours}" if record.hours is not None else "away"),
+            Text(one_line(record.note, 40)),
+        )
+    return table
+
+
+def _when(starts: str, ends: str, zone: str) -> str:
+    """Whole days as dates; instants on the person's clock."""
+    if "T" not in starts:
+        return starts if starts == ends else f"{starts}..{ends}"
+    from ..zones import zone as zone_info
+
+    tz = zone_info(zone)
+    a = datetime.fromisoformat(starts).astimezone(tz)
+    b = datetime.fromisoformat(ends).astimezone(tz)
+    end = f"{b:%H:%M}" if a.date() == b.date() else f"{b:%Y-%m-%d %H:%M}"
+    return f"{a:%Y-%m-%d %H:%M}..{end} {a:%Z}"

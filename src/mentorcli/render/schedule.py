@@ -67,8 +67,8 @@ def schedule_view(schedule: Schedule, out: Console) -> list[RenderableType]:
     else:
         parts += _stretches(schedule)
     if schedule.notices:
-        parts.append(Text("\nDaylight saving", style="bold"))
-        parts += [Text(f"- {notice.text}") for notice in schedule.notices]
+        parts.append(Text("\nNotices: clock changes, time off, holidays", style="bold"))
+        parts += [Text(f"- {visible(notice.text)}") for notice in schedule.notices]
     if schedule.recurring is not None:
         parts += _recurring(schedule)
     return parts

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
@@ -13,6 +14,7 @@ from ..when import from_utc_iso as instant
 from ..zones import zone as _zone
 
 if TYPE_CHECKING:
+    from ..overlap import Interval
     from ..store.reports import PairRecords
 
 
@@ -30,6 +32,9 @@ USUAL_TIME = time(9, 0)
 _cadence = lru_cache(maxsize=256)(parse_cadence)
 # A pair has lapsed when nothing happened for this many cadence periods.
 LAPSE_FACTOR = 1.5
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+# A due date moves past time off and holidays by at most this many days.
+MOST_DAYS_MOVED = 366
 
 
 def usual_start(pair: Pair, mentor_zone: str, last: Touchpoint | None) -> datetime:
@@ -41,27 +46,58 @@ def usual_start(pair: Pair, mentor_zone: str, last: Touchpoint | None) -> dateti
     return wall.astimezone(UTC).astimezone(tz)
 
 
-def next_due(pair: Pair, mentor_zone: str, last: Touchpoint | None) -> datetime:
+def next_due(
+    pair: Pair, mentor_zone: str, last: Touchpoint | None, off: Sequence[Interval] = ()
+) -> datetime:
     """When the next session is due, in the mentor's zone: a cadence period after the last
-    session (on the wall clock), or the first slot of the cadence from the pair's start."""
+    session (on the wall clock), or the first slot of the cadence from the pair's start. A
+    time when the mentor or mentee is away or on a holiday (`off`, UTC microseconds) moves to
+    the same time on the first day after that is not."""
     start = usual_start(pair, mentor_zone, last)
     previous = instant(last.started_at).astimezone(start.tzinfo) if last else None
-    return _cadence(pair.cadence).next_due(previous, start)
+    due = _cadence(pair.cadence).next_due(previous, start)
+    for _ in range(MOST_DAYS_MOVED):
+        if not _inside(off, due):
+            break
+        due = (due + timedelta(days=1)).astimezone(UTC).astimezone(due.tzinfo)
+    return due
 
 
-def lapses_at(pair: Pair, last: Touchpoint | None) -> datetime:
-    """When the pair lapses: 1.5 cadence periods after its last touchpoint (or its start)."""
-    since = (
+def _since(pair: Pair, last: Touchpoint | None) -> datetime:
+    """Where a lapse is reckoned from: the last touchpoint, or the pair's start."""
+    return (
         instant(last.started_at)
         if last
         else datetime.combine(date.fromisoformat(pair.start_date), time(0), tzinfo=UTC)
     )
-    return since + timedelta(days=LAPSE_FACTOR * _cadence(pair.cadence).approx_days())
 
 
-def lapsed(pair: Pair, last: Touchpoint | None, now: datetime) -> bool:
-    """No touchpoint (nor the start) within 1.5 cadence periods."""
-    return now > lapses_at(pair, last)
+def lapses_at(pair: Pair, last: Touchpoint | None) -> datetime:
+    """When the pair lapses, time off aside: 1.5 cadence periods after its last touchpoint
+    (or its start)."""
+    return _since(pair, last) + timedelta(days=LAPSE_FACTOR * _cadence(pair.cadence).approx_days())
+
+
+def lapsed(
+    pair: Pair, last: Touchpoint | None, now: datetime, off: Sequence[Interval] = ()
+) -> bool:
+    """No touchpoint (nor the start) within 1.5 cadence periods, not counting the time the
+    mentor or mentee was away or on a holiday (`off`)."""
+    since = _since(pair, last)
+    limit = LAPSE_FACTOR * _cadence(pair.cadence).approx_days()
+    lo, hi = _micros(since), _micros(now)
+    away = sum(max(0, min(b, hi) - max(a, lo)) for a, b in off) / 1_000_000
+    return (now - since).total_seconds() - away > limit * 86400
+
+
+def _inside(off: Sequence[Interval], moment: datetime) -> bool:
+    at = _micros(moment)
+    return any(a <= at < b for a, b in off)
+
+
+def _micros(moment: datetime) -> int:
+    """An aware datetime as overlap.py counts time (here without importing the engine)."""
+    return (moment - _EPOCH) // timedelta(microseconds=1)
 
 
 @dataclass(frozen=True)
@@ -160,13 +196,18 @@ def _days_late(due_on: str | None, today: date) -> int:
 
 
 def build_agenda(
-    records: PairRecords, now: datetime, today: date, planned: PlannedSession | None = None
+    records: PairRecords,
+    now: datetime,
+    today: date,
+    planned: PlannedSession | None = None,
+    off: Sequence[Interval] = (),
 ) -> Agenda:
-    """The next session's agenda from the pair's records; `today` is the user's local date.
-    The next session is the planned one when there is one, else the one the cadence is due."""
+    """The next session's agenda from the pair's records; `today` is the user's local date,
+    `off` when the mentor or mentee is away or on a holiday. The next session is the planned
+    one when there is one, else the one the cadence is due."""
     pair, last = records.pair, records.last_session
     if planned is None:
-        due = next_due(pair, records.mentor.timezone, last)
+        due = next_due(pair, records.mentor.timezone, last, off)
     else:
         due = instant(planned.starts_at).astimezone(_zone(records.mentor.timezone))
     late = now - due
@@ -202,7 +243,7 @@ def build_agenda(
         followups=tuple(followups),
         goals=tuple(g for g in records.goals if g.status == "open"),
         topics=records.topics,
-        reviews=_reviews(records, now, today),
+        reviews=_reviews(records, now, today, off),
         recap=_recap(records),
         planned=None
         if planned is None
@@ -210,8 +251,10 @@ def build_agenda(
     )
 
 
-def _reviews(records: PairRecords, now: datetime, today: date) -> tuple[Review, ...]:
-    slipping = lapsed(records.pair, records.last_session, now)
+def _reviews(
+    records: PairRecords, now: datetime, today: date, off: Sequence[Interval]
+) -> tuple[Review, ...]:
+    slipping = lapsed(records.pair, records.last_session, now, off)
     found = []
     for e in records.expectations:
         if e.review_on and e.review_on <= today.isoformat():

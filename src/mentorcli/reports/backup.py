@@ -169,6 +169,17 @@ def _hours(text: str) -> str:
     return format_hours(parse_hours(text))
 
 
+def _holidays(text: str) -> str:
+    from ..calendars.holidays import check_code
+
+    return check_code(text) if text else ""
+
+
+def _day_or_instant(value: Any) -> str:
+    text = _text(value)
+    return _instant(text) if "T" in text else _date(text)
+
+
 def _cadence(text: str) -> str:
     from ..cadence import parse_cadence
 
@@ -191,6 +202,14 @@ CHECKS: dict[str, dict[str, Check]] = {
         "hours": _by_grammar(_hours),
         "skills": _tags,
         "channels": _tags,
+        "note": _text,
+        "holidays": _by_grammar(_holidays),
+        "busy": _text,
+    },
+    "time_off": {
+        "starts": _day_or_instant,
+        "ends": _day_or_instant,
+        "hours": _optional(_by_grammar(_hours)),
         "note": _text,
     },
     "pairs": {
@@ -249,9 +268,12 @@ CHECKS: dict[str, dict[str, Check]] = {
 
 
 # Fields added after the format's first version, and what a backup without them means.
-ADDED_LATER: dict[str, dict[str, Any]] = {"pairs": {"end_reason": "", "paused_on": None}}
-# Sections added after the format's first version: a backup without one has none of them.
-SECTIONS_ADDED_LATER = frozenset({"planned_sessions"})
+ADDED_LATER: dict[str, dict[str, Any]] = {
+    "pairs": {"end_reason": "", "paused_on": None},
+    "people": {"holidays": "", "busy": ""},
+}
+# Lists added after the format's first version: a backup without one has none of them.
+SECTIONS_ADDED_LATER = frozenset({"time_off", "planned_sessions"})
 
 
 def _kind(value: Any) -> str:
@@ -327,7 +349,7 @@ def _record(item: dict[str, Any], section: Section, where: str) -> dict[str, Any
             record[name] = checks[name](item[name])
         except Bad as problem:
             raise BadInput(f"{where}: {name}: {problem}; nothing was imported") from None
-    required = [name for name in ("pair", "mentor", "mentee") if name in section.refs]
+    required = [name for name in ("pair", "mentor", "mentee", "person") if name in section.refs]
     for name in required:
         if record[name] is None:
             raise BadInput(f"{where}: {name} must not be null; nothing was imported")

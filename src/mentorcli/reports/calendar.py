@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from ..cadence import parse_cadence
+from ..overlap import to_micros
 from ..render.text import visible
 from ..when import from_utc_iso as instant
 from .agenda import usual_start
 
 if TYPE_CHECKING:
+    from ..overlap import Interval
     from ..services.plans import PlanView
     from ..store.reports import PairRecords
 
@@ -44,11 +47,14 @@ def calendar_ics(
     from_day: date | None,
     now: datetime,
     booked: tuple[PlanView, ...] = (),
+    off: Callable[[date, date], Sequence[Interval]] | None = None,
 ) -> bytes:
     """`count` sessions from `from_day` (midnight in the mentor's zone), else from now, as
     iCalendar text (CRLF lines, folded and escaped by the icalendar library). The cadence's
     projection is transparent (it must not make a subscriber look busy); each booked session
-    is an opaque event of its own, with its invitation's UID."""
+    is an opaque event of its own, with its invitation's UID. A session while the mentor or
+    mentee is away or on a holiday (`off` says when, between two days) is left out with an
+    EXDATE."""
     from icalendar import Calendar, Event, vRecur
 
     from ..zones import zone
@@ -70,6 +76,10 @@ def calendar_ics(
     event.add("dtstart", first)
     event.add("duration", timedelta(minutes=minutes))
     event.add("rrule", rule)
+    away = off(first.date(), final.date()) if off is not None else ()
+    skipped = [s for s in sessions if any(a <= to_micros(s) < b for a, b in away)]
+    if skipped:
+        event.add("exdate", skipped)
     # RFC 5545 allows no control characters in TEXT but tab: user text goes in escaped.
     event.add("summary", visible(f"Mentoring: {pair.mentor} / {pair.mentee}"))
     event.add("description", visible(_description(records, first)))

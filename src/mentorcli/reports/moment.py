@@ -40,6 +40,7 @@ def _standing_json(s: Standing) -> dict[str, Any]:
         "timezone": s.zone,
         "local": s.local.isoformat(),
         "state": s.state,
+        "note": s.note,
         "last_end": s.last_end.astimezone(local).isoformat() if s.last_end else None,
         "next_start": s.next_start.astimezone(local).isoformat() if s.next_start else None,
         "minutes_since_end": s.minutes_since_end,

@@ -33,7 +33,9 @@ from ..zones import resolve_zone, zone
 
 if TYPE_CHECKING:
     from ..model import Person
+    from ..services.availability import Beyond
     from ..store import Store
+    from .moment import MomentView
 
 MAX_DAYS = 366
 # A year of margin either side of the range keeps every instant the engine looks at (a week
@@ -92,6 +94,21 @@ class Schedule:
         return schedule_json(self)
 
 
+@dataclass(frozen=True)
+class ScheduleRequest:
+    """What `mentor schedule` was asked: a range (or one moment, `at`) and how to look."""
+
+    first: date
+    days: int
+    tz: str
+    min_minutes: int
+    recurring: bool = False
+    at: datetime | None = None
+    busy: tuple[str, ...] = ()  # NAME=PATH, for this run
+    buffer: int = 0
+    timeline: bool = True
+
+
 def zone_participant(spec: str) -> Participant:
     """An ad-hoc participant from `[LABEL=]ZONE [HOURS]`; the label defaults to the zone."""
     label, equals, rest = spec.partition("=")
@@ -111,9 +128,13 @@ def zone_participant(spec: str) -> Participant:
 
 
 def gather_participants(
-    who: Sequence[str], zone_specs: Sequence[str], store: Callable[[], Store]
+    who: Sequence[str],
+    zone_specs: Sequence[str],
+    store: Callable[[], Store],
+    beyond: Beyond | None = None,
 ) -> tuple[Participant, ...]:
-    """Stored people (by handle or pair) then ad-hoc zones, duplicates dropped, at least two.
+    """Stored people (by handle or pair) then ad-hoc zones, duplicates dropped, at least two;
+    with `beyond`, each with their time off, holidays and busy times over its days.
 
     The store is opened only when WHO names someone, so `--zone` alone needs no database.
     """
@@ -138,7 +159,11 @@ def gather_participants(
             f"a schedule needs at least two participants{got}: name people or pairs "
             'as WHO, or add --zone "[LABEL=]ZONE [HOURS]"'
         )
-    return unique
+    if beyond is None:
+        return unique
+    from ..services.availability import beyond_hours
+
+    return beyond_hours(unique, {p.handle: p for p in people}, store, beyond)
 
 
 def _people_for(store: Store, ref: str, *, alone: bool) -> list[Person]:
@@ -218,7 +243,11 @@ def build_schedule(
         windows=windows,
         notices=tuple(
             sorted(
-                [*dst_notices(participants, start, end, tz, minutes), *_skipped(first, days, tz)],
+                [
+                    *dst_notices(participants, start, end, tz, minutes),
+                    *_skipped(first, days, tz),
+                    *_absent(participants, start, end, tz),
+                ],
                 key=lambda notice: notice.date,
             )
         ),
@@ -228,6 +257,73 @@ def build_schedule(
         recurring=tuple(recurring_slots(participants, start, end, minutes)) if recurring else None,
         timeline=_timeline(participants, windows, first, days, tz) if timeline else (),
     )
+
+
+def find_times(
+    who: Sequence[str],
+    zone_specs: Sequence[str],
+    store: Callable[[], Store],
+    request: ScheduleRequest,
+) -> Schedule | MomentView:
+    """`mentor schedule`: the shared windows of a range, or (with `at`) one moment explained,
+    everyone's time off, holidays and busy times honoured."""
+    from ..services.availability import Beyond, busy_specs, check_buffer
+
+    if request.at is not None:
+        first = last = request.at.astimezone(zone(request.tz)).date()
+    else:
+        first = check_range(request.first, check_days(request.days))
+        last = first + timedelta(days=request.days)
+    beyond = Beyond(first, last, busy_specs(request.busy), check_buffer(request.buffer))
+    everyone = gather_participants(who, zone_specs, store, beyond)
+    if request.at is not None:
+        from .moment import build_moment
+
+        return build_moment(everyone, request.at, request.tz)
+    return build_schedule(
+        everyone,
+        first,
+        request.days,
+        request.tz,
+        request.min_minutes,
+        recurring=request.recurring,
+        timeline=request.timeline,
+    )
+
+
+def _absent(
+    participants: Sequence[Participant], start: datetime, end: datetime, tz: str
+) -> list[Notice]:
+    """A notice for each time off and public holiday in the range, on the person's clock and
+    dated on the display zone's day it starts (busy times show in the timeline alone)."""
+    lo, hi = to_micros(start), to_micros(end)
+    notices = []
+    for p in participants:
+        own = zone(p.zone)
+        for absence in p.absences:
+            if absence.kind == "busy" or absence.end <= lo or absence.start >= hi:
+                continue
+            begins, ends = from_micros(absence.start), from_micros(absence.end)
+            shown = max(begins, start).astimezone(zone(tz)).date()
+            first, last = begins.astimezone(own), (ends - timedelta(microseconds=1)).astimezone(own)
+            note = f" ({absence.note})" if absence.note else ""
+            if absence.kind == "holiday":
+                text = f"{day_label(first.date())} is a public holiday for {p.name}{note}"
+            elif _whole_days(first, ends.astimezone(own)):
+                until = "" if first.date() == last.date() else f" to {day_label(last.date())}"
+                text = f"{p.name} is away {day_label(first.date())}{until}{note}"
+            else:
+                text = (
+                    f"{p.name} is away from {day_label(first.date())} {first:%H:%M} to "
+                    f"{day_label(last.date()) + ' ' if last.date() != first.date() else ''}"
+                    f"{ends.astimezone(own):%H:%M} their time{note}"
+                )
+            notices.append(Notice(shown, text))
+    return notices
+
+
+def _whole_days(first: datetime, end: datetime) -> bool:
+    return first.time() == end.time() == datetime.min.time()
 
 
 def _skipped(first: date, days: int, tz: str) -> list[Notice]:

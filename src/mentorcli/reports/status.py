@@ -13,6 +13,7 @@ from .agenda import lapsed, next_due
 
 if TYPE_CHECKING:
     from ..model import Pair
+    from ..overlap import Interval
     from ..store.reports import DueReview, OverdueAction, PairActivity
 
 # A trend compares the mean of the last three ratings with the (up to) three before.
@@ -112,13 +113,15 @@ def pair_status(
     today: date,
     zone: str,
     planned: tuple[int, str] | None = None,
+    off: Sequence[Interval] = (),
 ) -> PairStatus:
     """One pair's row; `today` and `zone` are the user's, for "how many days ago"; `planned`
-    the (id, start) of its next planned session, which is then when the next one is due."""
+    the (id, start) of its next planned session, which is then when the next one is due;
+    `off` when the mentor or mentee is away or on a holiday."""
     pair = activity.pair
     newest_first = activity.recent
     last = newest_first[0] if newest_first else None
-    due = instant(planned[1]) if planned else next_due(pair, activity.mentor_zone, last)
+    due = instant(planned[1]) if planned else next_due(pair, activity.mentor_zone, last, off)
     late = now - due
     oldest_first = tuple(reversed(newest_first))
     rapport = tuple(s.rapport for s in oldest_first)
@@ -133,7 +136,7 @@ def pair_status(
         else None,
         next_due=due.astimezone(UTC).isoformat(),
         overdue_days=late.days if late.total_seconds() > 0 else 0,
-        lapsed=lapsed(pair, last, now),
+        lapsed=lapsed(pair, last, now, off),
         open_actions=activity.open_actions,
         overdue_actions=activity.overdue_actions,
         goals=activity.goals,
@@ -155,10 +158,14 @@ def build_status(
     zone: str,
     paused: Sequence[Pair] = (),
     planned: Mapping[int, tuple[int, str]] | None = None,
+    off: Mapping[int, Sequence[Interval]] | None = None,
 ) -> Status:
     booked = planned or {}
     pairs = sorted(
-        (pair_status(a, now, today, zone, booked.get(a.pair.id)) for a in activity),
+        (
+            pair_status(a, now, today, zone, booked.get(a.pair.id), (off or {}).get(a.pair.id, ()))
+            for a in activity
+        ),
         key=lambda p: (tuple(-k for k in p.urgency()), p.pair),
     )
     attention: list[Attention] = []

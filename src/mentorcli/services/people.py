@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from ..errors import BadInput
+from ..errors import BadInput, FileProblem
 from ..model import Pair, Person
 from ..store.people import handle_key
 
@@ -25,6 +26,8 @@ class PersonFields:
     skills: tuple[str, ...] | None = None
     channels: tuple[str, ...] | None = None
     note: str | None = None
+    holidays: str | None = None
+    busy: str | None = None
 
     def columns(self) -> dict[str, Any]:
         return {name: value for name, value in asdict(self).items() if value is not None}
@@ -56,6 +59,31 @@ class PersonView:
 
     def json(self) -> object:
         return {**asdict(self.person), "pairs": [asdict(p) for p in self.pairs]}
+
+
+def holiday_code(text: str | None) -> str | None:
+    """A holidays code as the holidays package spells it; "" for none, None to leave it."""
+    if not text or not text.strip():
+        return None if text is None else ""
+    from ..calendars.holidays import check_code
+
+    return check_code(text)
+
+
+def busy_source(text: str | None) -> str | None:
+    """A busy calendar's path, absolute, once it is an .ics file or a folder that exists and
+    can be read; "" for none, None to leave it."""
+    if not text or not text.strip():
+        return None if text is None else ""
+    from pathlib import Path
+
+    from ..calendars.busy import calendar_files
+
+    path = Path(text.strip()).expanduser().absolute()
+    for file in calendar_files(path):
+        if not os.access(file, os.R_OK):
+            raise FileProblem(f"cannot read calendar {file}: permission denied")
+    return str(path)
 
 
 def person(store: Store, handle: str) -> Person:

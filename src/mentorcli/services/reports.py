@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from ..errors import BadInput, quoted
@@ -11,6 +11,8 @@ from .checks import whole
 from .pairs import resolve_pair
 
 if TYPE_CHECKING:
+    from ..model import Pair
+    from ..overlap import Interval
     from ..reports.agenda import Agenda
     from ..reports.remind import Reminders
     from ..reports.status import Status
@@ -34,9 +36,11 @@ def agenda(store: Store, pair_ref: str, now: datetime, today: date) -> Agenda:
     from ..reports.agenda import build_agenda
     from ..when import to_utc_iso
 
-    pair_id = resolve_pair(store, pair_ref).id
-    planned = store.plans.next_of(pair_id, to_utc_iso(now))
-    return build_agenda(store.reports().pair_records(pair_id, history=False), now, today, planned)
+    pair = resolve_pair(store, pair_ref)
+    planned = store.plans.next_of(pair.id, to_utc_iso(now))
+    off = _time_off(store, [pair], *_around(today))[pair.id]
+    records = store.reports().pair_records(pair.id, history=False)
+    return build_agenda(records, now, today, planned, off)
 
 
 def status(store: Store, now: datetime, today: date, zone: str) -> Status:
@@ -47,8 +51,9 @@ def status(store: Store, now: datetime, today: date, zone: str) -> Status:
     activity, overdue = reads.active_activity(day), reads.overdue_actions(day)
     paused = store.pairs.all(("paused",))
     planned = store.plans.next_by_pair(to_utc_iso(now))
+    off = _time_off(store, [a.pair for a in activity], *_around(today))
     return build_status(
-        activity, overdue, reads.due_reviews(day), now, today, zone, paused, planned
+        activity, overdue, reads.due_reviews(day), now, today, zone, paused, planned, off
     )
 
 
@@ -65,10 +70,35 @@ def calendar(store: Store, pair_ref: str, count: int, first: date | None, now: d
     from ..reports.calendar import calendar_ics
     from .plans import view
 
-    pair_id = resolve_pair(store, pair_ref).id
-    records = store.reports().pair_records(pair_id)
-    booked = tuple(view(store, p) for p in store.plans.listing(pair_id))
-    return calendar_ics(records, count, first, now, booked)
+    pair = resolve_pair(store, pair_ref)
+    records = store.reports().pair_records(pair.id)
+
+    def off(start: date, end: date) -> tuple[Interval, ...]:
+        # A day either side: the mentee's day may begin or end on another date of the mentor's.
+        day = timedelta(days=1)
+        around = (max(start, date.min + day) - day, min(end, date.max - day) + day)
+        return _time_off(store, [pair], *around)[pair.id]
+
+    booked = tuple(view(store, p) for p in store.plans.listing(pair.id))
+    return calendar_ics(records, count, first, now, booked, off)
+
+
+def _time_off(
+    store: Store, pairs: list[Pair], first: date, last: date
+) -> dict[int, tuple[Interval, ...]]:
+    """When each pair's mentor or mentee is away or on a holiday from `first` to `last`: what
+    the due dates, lapses and the calendar leave out."""
+    if not store.time_off.in_use():
+        return {pair.id: () for pair in pairs}
+    from ..services.availability import pairs_time_off
+
+    return pairs_time_off(store, pairs, first, last)
+
+
+def _around(today: date) -> tuple[date, date]:
+    """A year either side of today: as far back as a lapse is reckoned, as far ahead as a due
+    date moves."""
+    return today - timedelta(days=366), today + timedelta(days=366)
 
 
 def reminders(store: Store, now: datetime, within: str, me: str, zone: str) -> Reminders:

@@ -13,7 +13,7 @@ from .connection import open_connection
 from .core import Db, system_clock
 from .followups import Actions, Topics
 from .pairs import Pairs
-from .people import People
+from .people import People, TimeOffs
 from .plans import Plans
 from .sessions import Sessions
 
@@ -39,6 +39,7 @@ class Store:
         self._db = Db(conn, clock, uids)
         self.path = path
         self.people = People(self._db)
+        self.time_off = TimeOffs(self._db)
         self.pairs = Pairs(self._db)
         self.expectations = Expectations(self._db)
         self.goals = Goals(self._db)

@@ -37,8 +37,25 @@ SECTIONS = (
     Section(
         "people",
         "person",
-        ("handle", "name", "email", "timezone", "hours", "skills", "channels", "note"),
+        (
+            "handle",
+            "name",
+            "email",
+            "timezone",
+            "hours",
+            "skills",
+            "channels",
+            "note",
+            "holidays",
+            "busy",
+        ),
         lists=("skills", "channels"),
+    ),
+    Section(
+        "time_off",
+        "time_off",
+        ("starts", "ends", "hours", "note"),
+        {"person": ("person_id", "people")},
     ),
     Section(
         "pairs",

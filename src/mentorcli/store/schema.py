@@ -261,6 +261,29 @@ def ids_never_reused(db: Database) -> None:
     db.execute("ALTER TABLE pair ADD COLUMN paused_on TEXT")
 
 
+def availability(db: Database) -> None:
+    """Beyond working hours: a person's public holidays and busy calendar, and their time off
+    (whole days as ISO dates, or instants) or one-day hours (`hours` set, on `starts`)."""
+    db.execute("ALTER TABLE person ADD COLUMN holidays TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE person ADD COLUMN busy TEXT NOT NULL DEFAULT ''")
+    db.execute(
+        """
+        CREATE TABLE time_off (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            uid TEXT NOT NULL UNIQUE,
+            person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+            starts TEXT NOT NULL,
+            ends TEXT NOT NULL,
+            hours TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX time_off_person ON time_off(person_id, starts)")
+
+
 PLANNED_SESSIONS = (
     """
     CREATE TABLE planned_session (
@@ -301,6 +324,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[Database], None]], ...] = (
     ("0002_full_text_index", full_text_index),
     ("0003_search_index_by_rowid", search_index_by_rowid),
     ("0004_ids_never_reused", ids_never_reused),
+    ("0005_availability", availability),
     ("0006_planned_sessions", planned_sessions),
 )
 

@@ -1,0 +1,1 @@
+"""Availability beyond working hours: public holidays and busy times from calendars."""
