@@ -30,3 +30,7 @@ def test_record_ids_with_their_text(people: Run) -> None:
     assert complete("mentor action done ") == ["1"]
     assert complete("mentor goal done 9") == []
     assert complete("mentor pair show rui/") == ["rui/ana", "rui/ben"]
+
+
+def test_a_zone_completes_on_the_command_line() -> None:
+    assert complete("mentor person add kim --tz Asia/Kathm") == ["Asia/Kathmandu"]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..render.output import emit, written
-from .common import JsonFlag, Yes, complete_handle, confirm, split_list
+from .common import JsonFlag, Yes, complete_handle, complete_zone, confirm, split_list
 from .runtime import runtime
 
 if TYPE_CHECKING:
@@ -18,7 +18,10 @@ app = typer.Typer(help="People: their time zone, working hours, skills and prefe
 Handle = Annotated[
     str, typer.Argument(help="The person's handle, e.g. ana.", autocompletion=complete_handle)
 ]
-Zone = Annotated[str | None, typer.Option("--tz", help="IANA time zone, e.g. Europe/Lisbon.")]
+Zone = Annotated[
+    str | None,
+    typer.Option("--tz", help="IANA time zone, e.g. Europe/Lisbon.", autocompletion=complete_zone),
+]
 Name = Annotated[str | None, typer.Option(help="Full name.")]
 HoursOpt = Annotated[
     str | None,
@@ -80,7 +83,12 @@ def _fields(
 @app.command("add")
 def add(
     handle: Annotated[str, typer.Argument(help="A short unique handle, e.g. ana.")],
-    tz: Annotated[str, typer.Option("--tz", help="IANA time zone, e.g. Europe/Lisbon.")],
+    tz: Annotated[
+        str,
+        typer.Option(
+            "--tz", help="IANA time zone, e.g. Europe/Lisbon.", autocompletion=complete_zone
+        ),
+    ],
     name: Name = None,
     hours: Annotated[
         str, typer.Option(help="Working hours in their zone, e.g. 'mon-thu 08:00-16:00'.")
