@@ -86,26 +86,37 @@ def plan_start(text: str, now: datetime, zone: str) -> datetime:
 
 
 def conflicts(store: Store, people: tuple[Person, ...], start: datetime, minutes: int) -> list[str]:
-    """Why the session may not suit someone, one reason per person and problem; empty when it
-    suits everyone. Today: a session outside someone's working hours. This is the one place a
-    plan is checked, so time off, holidays and busy calendars add their reasons here."""
+    """Why the session may not suit someone, one reason per person: their time off, a public
+    holiday, a busy time in their calendar, or their working hours; empty when it suits
+    everyone. The one place a plan is checked."""
     from ..hours import parse_hours
-    from ..overlap import Participant, available_intervals
+    from ..overlap import Participant, available_intervals, to_micros
     from ..zones import zone
+    from .availability import Beyond, beyond_hours
 
     end = start + timedelta(minutes=minutes)
+    bare = [Participant(p.handle, p.timezone, parse_hours(p.hours)) for p in people]
+    around = Beyond(start.date() - timedelta(days=1), end.date() + timedelta(days=1))
+    everyone = beyond_hours(bare, {p.handle: p for p in people}, lambda: store, around)
     reasons = []
-    for someone in people:
-        hours = Participant(someone.handle, someone.timezone, parse_hours(someone.hours))
-        free = available_intervals(hours, start, end)
-        if not any(a <= start and end <= b for a, b in free):
-            local = start.astimezone(zone(someone.timezone))
-            until = end.astimezone(zone(someone.timezone))
-            reasons.append(
-                f"{someone.handle}'s {local:%a %H:%M}-{until:%H:%M} ({someone.timezone}) is "
-                f"outside their hours {someone.hours}"
-            )
+    for someone, available in zip(people, everyone, strict=True):
+        free = available_intervals(available, start, end)
+        if any(a <= start and end <= b for a, b in free):
+            continue
+        local = start.astimezone(zone(someone.timezone))
+        until = end.astimezone(zone(someone.timezone))
+        when = f"{someone.handle}'s {local:%a %H:%M}-{until:%H:%M} ({someone.timezone})"
+        lo, hi = to_micros(start), to_micros(end)
+        why = [a for a in available.absences if a.start < hi and lo < a.end]
+        if why:
+            note = f" ({why[0].note})" if why[0].note else ""
+            reasons.append(f"{when} falls in their {_WORDS[why[0].kind]}{note}")
+        else:
+            reasons.append(f"{when} is outside their hours {someone.hours}")
     return reasons
+
+
+_WORDS = {"away": "time off", "holiday": "public holiday", "busy": "busy time"}
 
 
 def _refuse_conflicts(store: Store, found: Pair, start: datetime, minutes: int) -> None:
