@@ -66,7 +66,10 @@ def test_the_migration_keeps_every_row_and_stops_reuse(db_path: Path) -> None:
     store.close()
     after = _rows(db_path)
     # Every row with its id as it was; a pair gains its two new columns, empty.
-    assert after["person"] == before["person"] and after["session"] == before["session"]
+    assert after["person"] == before["person"]
+    # A session gains its private notes (0007), empty.
+    assert [row[:-1] for row in after["session"]] == before["session"]
+    assert {row[-1] for row in after["session"]} == {""}
     assert [row[:-2] for row in after["pair"]] == before["pair"]
     assert [row[-2:] for row in after["pair"]] == [("", None)]
     conn = sqlite3.connect(db_path)

@@ -46,6 +46,12 @@ def export(
     since: Annotated[
         str | None, typer.Option(help="Only sessions (and actions done) from this date on.")
     ] = None,
+    for_whom: Annotated[
+        str,
+        typer.Option(
+            "--for", help="mentee: a summary to hand over, without the ratings (default mentor)."
+        ),
+    ] = "mentor",
     force: Force = False,
 ) -> None:
     """A pair's progress summary (Markdown or JSON), or with --all a complete backup."""
@@ -53,11 +59,11 @@ def export(
 
     if every and pair_ref is not None:
         raise BadInput("name a PAIR for its progress summary, or give --all for a full backup")
-    if every and (since is not None or format_ != "markdown"):
-        raise BadInput("--all writes every record as JSON; leave out --since and --format")
+    if every and (since is not None or format_ != "markdown" or for_whom != "mentor"):
+        raise BadInput("--all writes every record as JSON; leave out --since, --format and --for")
     if format_ not in FORMATS:
         raise BadInput(f"unknown format {format_!r}: use markdown or json")
-    text = _backup() if every else _summary(pair_ref, format_, since)
+    text = _backup() if every else _summary(pair_ref, format_, since, for_whom)
     _written(write_private(output, text, force, runtime.db_path))
 
 
@@ -67,11 +73,12 @@ def _backup() -> str:
     return backup_document(runtime.store(), runtime.now())
 
 
-def _summary(pair_ref: str | None, format_: str, since: str | None) -> str:
+def _summary(pair_ref: str | None, format_: str, since: str | None, for_whom: str) -> str:
     from ..services.reports import summary
 
     day = _day(since, past=True) if since else None
-    found = summary(runtime.store(), pair_named(pair_ref), runtime.now(), day, runtime.local_zone())
+    now, zone = runtime.now(), runtime.local_zone()
+    found = summary(runtime.store(), pair_named(pair_ref), now, day, zone, for_whom)
     if format_ == "json":
         from dataclasses import asdict
 

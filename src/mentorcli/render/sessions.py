@@ -129,6 +129,9 @@ def show_session(view: SessionDetail) -> None:
 
     show(session_detail(view))
     sys.stdout.write("\n" + (visible(view.session.notes) or "(no notes)") + "\n")
+    if view.session.private_notes:
+        private = visible(view.session.private_notes)
+        sys.stdout.write(f"\nPrivate (yours alone, never shared):\n{private}\n")
 
 
 def logged_summary(logged: Logged) -> str:

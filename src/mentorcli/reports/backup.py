@@ -226,6 +226,7 @@ CHECKS: dict[str, dict[str, Check]] = {
         "rapport": _optional(_whole(1, 5)),
         "engagement": _optional(_whole(1, 5)),
         "tech_issue": _text,
+        "private_notes": _text,
     },
     "actions": {
         "owner": _choice(OWNERS),
@@ -239,7 +240,10 @@ CHECKS: dict[str, dict[str, Check]] = {
 
 
 # Fields added after the format's first version, and what a backup without them means.
-ADDED_LATER: dict[str, dict[str, Any]] = {"pairs": {"end_reason": "", "paused_on": None}}
+ADDED_LATER: dict[str, dict[str, Any]] = {
+    "pairs": {"end_reason": "", "paused_on": None},
+    "sessions": {"private_notes": ""},
+}
 
 
 def _kind(value: Any) -> str:

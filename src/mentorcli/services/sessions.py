@@ -27,6 +27,7 @@ EDITABLE = (
     "minutes",
     "channel",
     "notes",
+    "private_notes",
     "rapport",
     "engagement",
     "tech_issue",
@@ -42,6 +43,7 @@ class SessionRecord:
     channel: str | None = None
     minutes: int | None = None
     notes: str = ""
+    private_notes: str = ""
     rapport: int | None = None
     engagement: int | None = None
     tech_issue: str = ""
@@ -164,6 +166,7 @@ def log_session(
         "zone": record.zone,
         "minutes": record.minutes,
         "notes": record.notes,
+        "private_notes": record.private_notes,
         "rapport": score("rapport", record.rapport),
         "engagement": score("engagement", record.engagement),
         "tech_issue": record.tech_issue,

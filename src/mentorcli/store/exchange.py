@@ -78,6 +78,7 @@ SECTIONS = (
             "rapport",
             "engagement",
             "tech_issue",
+            "private_notes",
         ),
         {"pair": ("pair_id", "pairs")},
     ),

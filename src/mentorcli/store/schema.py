@@ -261,6 +261,12 @@ def ids_never_reused(db: Database) -> None:
     db.execute("ALTER TABLE pair ADD COLUMN paused_on TEXT")
 
 
+def private_and_shared(db: Database) -> None:
+    """A session's private notes, beside the shared ones: never synced, never in a coordinator's
+    export, only in the owner's own full backup."""
+    db.execute("ALTER TABLE session ADD COLUMN private_notes TEXT NOT NULL DEFAULT ''")
+
+
 # Append only, in order: a database's user_version is how many of these it has had, so a
 # released migration is never renamed, reordered, changed or removed.
 MIGRATIONS: tuple[tuple[str, Callable[[Database], None]], ...] = (
@@ -268,6 +274,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[Database], None]], ...] = (
     ("0002_full_text_index", full_text_index),
     ("0003_search_index_by_rowid", search_index_by_rowid),
     ("0004_ids_never_reused", ids_never_reused),
+    ("0007_private_and_shared", private_and_shared),
 )
 
 
