@@ -100,3 +100,40 @@ def test_a_summary_for_the_mentee_has_no_private_notes_and_no_ratings(
 def test_for_takes_mentor_or_mentee(people: Run) -> None:
     outcome = people("export", "rui/ana", "--for", "coordinator")
     assert outcome.code == 2 and "mentor or mentee" in outcome.err
+
+
+def test_the_coordinators_export_holds_figures_and_nothing_private(
+    people: Run, tmp_path: Path
+) -> None:
+    logged_with_private(people)
+    ok(people, "person", "edit", "ana", "--note", f"{MARKER} captions on")
+    ok(people, "goal", "add", "rui/ana", f"{MARKER} goal title", "--due", "2030-01-01")
+    ok(people, "action", "add", "rui/ana", "mentee", f"{MARKER} action", "--due", "2020-01-02")
+    ok(people, "topic", "add", "rui/ana", f"{MARKER} topic")
+    ok(people, "expect", "add", "rui/ana", f"{MARKER} expectation")
+    target = tmp_path / "program.json"
+    ok(people, "export", "--program", "-o", str(target))
+    raw = target.read_bytes()
+    assert MARKER.encode() not in raw
+    assert b"shared: talked about the RFC" not in raw
+    assert b"career growth" not in raw  # the pair's focus is text too
+    document = json.loads(raw)
+    assert document["format"] == "mentorcli-program"
+    ana = next(p for p in document["pairs"] if p["mentee"]["handle"] == "ana")
+    assert "rapport" not in json.dumps(ana) and "engagement" not in json.dumps(ana)
+    assert ana["sessions"][0]["minutes"] == 45
+    assert ana["goals"][0]["due_on"] == "2030-01-01"
+    assert ana["actions"] == {
+        "open": 1,
+        "done": 0,
+        "dropped": 0,
+        "overdue": 1,
+        "open_due_dates": ["2020-01-02"],
+    }
+    assert (ana["expectations"], ana["topics_queued"]) == (1, 1)
+
+
+def test_program_stands_alone(people: Run) -> None:
+    assert people("export", "--program", "rui/ana").code == 2
+    assert people("export", "--program", "--all").code == 2
+    assert people("export", "--program", "--for", "mentee").code == 2

@@ -47,7 +47,7 @@ COMMANDS: Mapping[str, Entry] = {
     "export": (
         "mentorcli.cli.data",
         "export",
-        "A pair's progress summary (Markdown or JSON), or with --all a complete backup.",
+        "A pair's progress summary, a full backup (--all), or a coordinator's figures (--program).",
     ),
     "import": (
         "mentorcli.cli.data",

@@ -39,6 +39,14 @@ def export(
         bool,
         typer.Option("--all", help="Every record as a JSON backup that 'mentor import' merges."),
     ] = False,
+    program: Annotated[
+        bool,
+        typer.Option(
+            "--program",
+            help="For a coordinator: every pair's dates, minutes, channels, statuses and "
+            "progress as JSON; no note text, no ratings, nothing private.",
+        ),
+    ] = False,
     format_: Annotated[
         str, typer.Option("--format", help="The summary as markdown (default) or json.")
     ] = "markdown",
@@ -54,9 +62,12 @@ def export(
     ] = "mentor",
     force: Force = False,
 ) -> None:
-    """A pair's progress summary (Markdown or JSON), or with --all a complete backup."""
+    """A pair's progress summary, a full backup (--all), or a coordinator's figures (--program)."""
     from ..files import write_private
 
+    if program:
+        _refuse_with_program(every, pair_ref, since, format_, for_whom)
+        return _written(write_private(output, _program(), force, runtime.db_path))
     if every and pair_ref is not None:
         raise BadInput("name a PAIR for its progress summary, or give --all for a full backup")
     if every and (since is not None or format_ != "markdown" or for_whom != "mentor"):
@@ -65,6 +76,20 @@ def export(
         raise BadInput(f"unknown format {format_!r}: use markdown or json")
     text = _backup() if every else _summary(pair_ref, format_, since, for_whom)
     _written(write_private(output, text, force, runtime.db_path))
+
+
+def _refuse_with_program(every: bool, *given: str | None) -> None:
+    pair_ref, since, format_, for_whom = given
+    if every or pair_ref is not None or since is not None:
+        raise BadInput("--program writes every pair's figures; leave out PAIR, --all and --since")
+    if format_ != "markdown" or for_whom != "mentor":
+        raise BadInput("--program writes JSON for a coordinator; leave out --format and --for")
+
+
+def _program() -> str:
+    from ..services.data import program_export
+
+    return program_export(runtime.store(), runtime.now(), local_today())
 
 
 def _backup() -> str:

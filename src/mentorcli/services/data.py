@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from ..errors import BadInput
@@ -18,6 +18,16 @@ def backup_document(store: Store, now: datetime) -> str:
     from ..reports.backup import build_document, dump
 
     return dump(build_document(store.exchange().export_records(), now))
+
+
+def program_export(store: Store, now: datetime, today: date) -> str:
+    """Every pair's shared figures for a coordinator: no note text, no ratings, nothing private."""
+    from ..reports.backup import dump
+    from ..reports.program import pair_figures, program_document
+
+    reports = store.reports()
+    pairs = [pair_figures(reports.pair_records(p.id), today) for p in store.pairs.all()]
+    return dump(program_document(pairs, now))
 
 
 def merge_document(
