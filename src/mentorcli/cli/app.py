@@ -44,6 +44,21 @@ COMMANDS: Mapping[str, Entry] = {
         "status",
         "Every active pair at a glance, then what needs attention, most urgent first.",
     ),
+    "share": (
+        "mentorcli.cli.share",
+        "share",
+        "Share a pair's record through a folder both of you see; private notes never go there.",
+    ),
+    "sync": (
+        "mentorcli.cli.share",
+        "sync",
+        "Send what changed here to the shared folder and apply what the other side sent.",
+    ),
+    "join": (
+        "mentorcli.cli.share",
+        "join",
+        "Start from a shared folder: the pair, both people and every shared record; sets me.",
+    ),
     "export": (
         "mentorcli.cli.data",
         "export",

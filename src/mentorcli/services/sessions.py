@@ -105,6 +105,7 @@ class SessionDetail:
     people: tuple[Person, Person]
     actions: tuple[Action, ...]
     covered: tuple[Topic, ...]
+    conflicts: tuple[str, ...] = ()  # other texts of the notes, edited on two devices at once
 
     @property
     def local(self) -> dict[str, str]:
@@ -125,6 +126,7 @@ class SessionDetail:
             "local": self.local,
             "actions": [asdict(a) for a in self.actions],
             "covered": [asdict(t) for t in self.covered],
+            "conflicts": list(self.conflicts),
         }
 
 
@@ -255,8 +257,12 @@ def session_detail(store: Store, session_id: int) -> SessionDetail:
     found = session(store, session_id)
     owner = pair(store, found.pair_id)
     people = (person(store, owner.mentor), person(store, owner.mentee))
+    from .share import note_conflicts
+
     actions = tuple(store.actions.of_session(found.id))
-    return SessionDetail(found, owner, people, actions, tuple(store.topics.covered_by(found.id)))
+    covered = tuple(store.topics.covered_by(found.id))
+    conflicts = tuple(note_conflicts(store, found.uid))
+    return SessionDetail(found, owner, people, actions, covered, conflicts)
 
 
 def edit_session(store: Store, session_id: int, changes: dict[str, Any]) -> Session:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .exchange import Exchange
     from .reports import Reports
     from .search import SearchIndex
+    from .sync import SyncTables
 
 
 class Store:
@@ -88,6 +89,11 @@ class Store:
         from .search import SearchIndex
 
         return SearchIndex(self._db)
+
+    def sync(self) -> SyncTables:
+        from .sync import SyncTables
+
+        return SyncTables(self._db)
 
     def exchange(self) -> Exchange:
         from .exchange import Exchange

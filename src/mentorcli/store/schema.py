@@ -267,6 +267,65 @@ def private_and_shared(db: Database) -> None:
     db.execute("ALTER TABLE session ADD COLUMN private_notes TEXT NOT NULL DEFAULT ''")
 
 
+CHANGE_LOG_TABLES = (
+    # A pair bound to a folder, and this device's id there.
+    """
+    CREATE TABLE share (
+        pair_uid TEXT PRIMARY KEY,
+        folder TEXT NOT NULL,
+        device TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    )
+    """,
+    # Every shared field of every record as the changes from all devices resolve it, with the
+    # change that set it; a deletion is the field `_deleted`.
+    """
+    CREATE TABLE sync_state (
+        pair_uid TEXT NOT NULL,
+        uid TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        field TEXT NOT NULL,
+        value TEXT NOT NULL,
+        at TEXT NOT NULL,
+        device TEXT NOT NULL,
+        PRIMARY KEY (pair_uid, uid, field)
+    )
+    """,
+    # Every edit of a session's notes seen, with the edit it replaced: two edits that did not
+    # see each other are both kept.
+    """
+    CREATE TABLE sync_note (
+        pair_uid TEXT NOT NULL,
+        uid TEXT NOT NULL,
+        at TEXT NOT NULL,
+        device TEXT NOT NULL,
+        prev_at TEXT,
+        prev_device TEXT,
+        text TEXT NOT NULL,
+        PRIMARY KEY (pair_uid, uid, at, device)
+    )
+    """,
+    "CREATE INDEX sync_note_uid ON sync_note(uid)",
+    # How far each other device's log was read, and a digest of the bytes up to there.
+    """
+    CREATE TABLE sync_read (
+        pair_uid TEXT NOT NULL,
+        device TEXT NOT NULL,
+        offset INTEGER NOT NULL,
+        digest TEXT NOT NULL,
+        PRIMARY KEY (pair_uid, device)
+    )
+    """,
+    # A person whose handle was taken here: the handle the other side knows them by.
+    "CREATE TABLE sync_alias (uid TEXT PRIMARY KEY, handle TEXT NOT NULL)",
+)
+
+
+def change_log(db: Database) -> None:
+    for statement in CHANGE_LOG_TABLES:
+        db.execute(statement)
+
+
 # Append only, in order: a database's user_version is how many of these it has had, so a
 # released migration is never renamed, reordered, changed or removed.
 MIGRATIONS: tuple[tuple[str, Callable[[Database], None]], ...] = (
@@ -275,6 +334,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[Database], None]], ...] = (
     ("0003_search_index_by_rowid", search_index_by_rowid),
     ("0004_ids_never_reused", ids_never_reused),
     ("0007_private_and_shared", private_and_shared),
+    ("0008_change_log", change_log),
 )
 
 
