@@ -30,10 +30,13 @@ class Synced:
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     renamed: dict[str, str] = field(default_factory=dict)  # their handle -> the one here
     waiting: list[str] = field(default_factory=list)  # logs caught mid-copy
+    git: bool = False  # the folder is a git working tree: pulled, committed, pushed
 
     def message(self) -> str:
         said = f"Synced {self.pair} through {self.folder}: sent {_changes(self.sent)}, "
         said += f"applied {_changes(self.received)}."
+        if self.git:
+            said += " Pulled, committed and pushed with git."
         for theirs, here in self.renamed.items():
             said += f" Their {theirs!r} is {here!r} here (the handle was taken)."
         for conflict in self.conflicts:
@@ -93,9 +96,12 @@ def sync_all(store: Store, pair_ref: str | None, now: datetime) -> SyncRound:
 def join(store: Store, folder_text: str, now: datetime) -> tuple[Synced, str]:
     """Start from the logs in a folder: the pair, both people, every shared record; returns
     the sync and the mentee's handle here (for `me`)."""
+    from ..sync import git
     from ..sync.log import SUFFIX, read, start_digest
 
     folder = _folder(folder_text)
+    if git.is_work_tree(folder):
+        git.pull(folder)
     pairs = set()
     for path in sorted(folder.glob(f"*{SUFFIX}")):
         first = read(path, 0, start_digest()).header
@@ -126,10 +132,14 @@ def sync(store: Store, pair_uid: str, now: datetime) -> Synced:
     folder = Path(bound.folder)
     if not folder.is_dir():
         raise FileProblem(f"the shared folder {folder} is not there; is it mounted?")
+    from ..sync import git
+
+    synced = Synced("", str(folder), git=git.is_work_tree(folder))
+    if synced.git:
+        git.pull(folder)
     marks = tables.read_marks(pair_uid)
     incoming: list[dict[str, Any]] = []
     reads: dict[str, tuple[int, str]] = {}
-    synced = Synced("", str(folder))
     for path in sorted(folder.glob(f"*{SUFFIX}")):
         device = path.name[: -len(SUFFIX)]
         if device == bound.device:
@@ -160,6 +170,8 @@ def sync(store: Store, pair_uid: str, now: datetime) -> Synced:
         own = folder / log_name(bound.device)
         first = None if own.exists() else header(bound.device, pair_uid)
         append(own, mine, first)
+        if synced.git:
+            git.publish(folder, own, f"mentor sync: the changes of device {bound.device}")
         synced.sent = len(mine)
         pair_id = tables.pair_id(pair_uid)
         found = store.pairs.get(pair_id) if pair_id is not None else None
