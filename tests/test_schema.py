@@ -45,6 +45,7 @@ NOT_RECORDS = {
     "sync_note",
     "sync_read",
     "sync_alias",
+    "tombstone",
 }
 
 

@@ -231,3 +231,25 @@ def test_three_devices_in_any_order(people: Run, folder: Path, tmp_path: Path) -
         for side in (mentor, mentee, laptop)
     ]
     assert {(g[0]["title"], g[0]["progress"]) for g in seen} == {("from the mentor", 70)}
+
+
+def test_a_duplicate_delivery_changes_nothing(people: Run, folder: Path, tmp_path: Path) -> None:
+    mentor, mentee = started(people, folder, tmp_path)
+    ok(mentor, "topic", "add", "rui/ana", "once")
+    ok(mentor, "sync")
+    ok(mentee, "sync")
+    log = next(p for p in folder.iterdir() if p.read_bytes().count(b"\n") > 1)
+    lines = log.read_bytes().splitlines(keepends=True)
+    with log.open("ab") as again:  # a sync tool delivering the same lines twice
+        again.writelines(lines[1:])
+    ok(mentee, "sync")
+    topics = json.loads(ok(mentee, "topic", "list", "rui/ana", "--json"))
+    assert [t["text"] for t in topics] == ["once"]
+
+
+def test_a_deletion_travels_in_a_full_backup_too(people: Run, tmp_path: Path) -> None:
+    ok(people, "log", "rui/ana", "--when", at(1), "--notes", "gone soon")
+    ok(people, "session", "delete", "1", "--yes")
+    backup = tmp_path / "all.json"
+    ok(people, "export", "--all", "-o", str(backup))
+    assert [d["kind"] for d in json.loads(backup.read_text())["deleted"]] == ["session"]

@@ -143,6 +143,10 @@ def import_(
         f"Imported {name}: {_counts(merged.added, 'added')}; {_counts(merged.updated, 'updated')}; "
         f"{sum(merged.unchanged.values())} unchanged."
     )
+    if merged.deleted:
+        said += f" {_counts(merged.deleted, 'deleted').capitalize()} (deleted there since)."
+    for theirs, here in merged.renamed.items():
+        said += f" {theirs!r} is {here!r} here: the handle belongs to someone else."
     written(merged, said, json=json)
 
 

@@ -6,8 +6,6 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from ..errors import BadInput
-
 if TYPE_CHECKING:
     from ..store import Store
     from ..store.exchange import Merged
@@ -34,13 +32,4 @@ def merge_document(
     store: Store, records: dict[str, list[dict[str, Any]]], advance: Callable[[], None]
 ) -> Merged:
     """Merge checked records by uid in one transaction (`advance` after each record)."""
-    from ..store.exchange import HandleClash
-
-    try:
-        return store.exchange().merge_records(records, advance)
-    except HandleClash as clash:
-        raise BadInput(
-            f"handle {clash.handle!r} belongs to a different person here (uid {clash.here}) "
-            f"than in the file (uid {clash.there}); rename one of them (mentor person edit "
-            f"{clash.handle} --handle NEW) and import again; nothing was imported"
-        ) from None
+    return store.exchange().merge_records(records, advance)

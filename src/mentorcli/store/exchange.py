@@ -98,21 +98,19 @@ SECTIONS = (
 BY_NAME = {section.name: section for section in SECTIONS}
 
 
-class HandleClash(Exception):
-    """A person in the document has the handle of a different person here."""
-
-    def __init__(self, handle: str, here: str, there: str) -> None:
-        super().__init__(handle)
-        self.handle, self.here, self.there = handle, here, there
+TABLE_SECTIONS = {section.table: section.name for section in SECTIONS}
 
 
 @dataclass
 class Merged:
-    """What an import did, per section: added, updated (newer there), unchanged."""
+    """What an import did, per section: added, updated (newer there), unchanged, deleted (gone
+    there after the last change here); and the people who got a local handle."""
 
     added: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)
     unchanged: dict[str, int] = field(default_factory=dict)
+    deleted: dict[str, int] = field(default_factory=dict)
+    renamed: dict[str, str] = field(default_factory=dict)  # handle in the file -> handle here
 
     def count(self, kind: dict[str, int], section: str) -> None:
         kind[section] = kind.get(section, 0) + 1
@@ -150,6 +148,10 @@ class Exchange:
                 record["updated_at"] = row["updated_at"]
                 records.append(record)
             document[section.name] = records
+        document["deleted"] = [
+            {"uid": r["uid"], "kind": r["kind"], "deleted_at": r["deleted_at"]}
+            for r in self._db.all("SELECT * FROM tombstone ORDER BY deleted_at, uid")
+        ]
         return document
 
     def merge_records(
@@ -168,7 +170,29 @@ class Exchange:
             # Second pass: an expectation may point at one later in the file.
             for record in document["expectations"]:
                 self._link_superseded(record)
+            for tombstone in document.get("deleted", []):
+                self._bury(tombstone, merged)
         return merged
+
+    def _bury(self, tombstone: dict[str, Any], merged: Merged) -> None:
+        """A record deleted there: deleted here too unless it changed here since."""
+        kind, uid, when = tombstone["kind"], tombstone["uid"], tombstone["deleted_at"]
+        row = self._db.one(f"SELECT id, updated_at FROM {kind} WHERE uid = ?", (uid,))
+        if row is not None and _instant(row["updated_at"]) < _instant(when):
+            self._db.conn.execute(f"DELETE FROM {kind} WHERE id = ?", (row["id"],))
+            merged.count(merged.deleted, TABLE_SECTIONS[kind])
+        if row is None or _instant(row["updated_at"]) < _instant(when):
+            self._db.conn.execute(
+                "INSERT INTO tombstone (uid, kind, deleted_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (uid) DO UPDATE SET deleted_at = excluded.deleted_at "
+                "WHERE excluded.deleted_at > tombstone.deleted_at",
+                (uid, kind, when),
+            )
+
+    def _buried(self, uid: str, updated_at: str) -> bool:
+        """Deleted here after the file's last change to it: the file does not bring it back."""
+        row = self._db.one("SELECT deleted_at FROM tombstone WHERE uid = ?", (uid,))
+        return row is not None and _instant(row["deleted_at"]) >= _instant(updated_at)
 
     def _local_id(self, section: str, uid: str | None, where: str) -> int | None:
         if uid is None:
@@ -201,8 +225,11 @@ class Exchange:
         newer = existing is None or _instant(record["updated_at"]) > _instant(
             existing["updated_at"]
         )
+        if existing is None and self._buried(record["uid"], record["updated_at"]):
+            merged.count(merged.unchanged, section.name)
+            return
         if section.name == "people" and newer:
-            self._refuse_handle_clash(record)
+            values["handle"] = self._free_handle(record, merged)
         if existing is None:
             stamps = {"created_at": record["created_at"], "updated_at": record["updated_at"]}
             row = {"uid": record["uid"], **values, **stamps}
@@ -221,14 +248,20 @@ class Exchange:
         else:
             merged.count(merged.unchanged, section.name)
 
-    def _refuse_handle_clash(self, record: dict[str, Any]) -> None:
-        """Two different people may not share a handle: refuse rather than guess."""
-        other = self._db.one(
-            "SELECT uid FROM person WHERE handle_key(handle) = ? AND uid != ?",
-            (handle_key(record["handle"]), record["uid"]),
-        )
-        if other is not None:
-            raise HandleClash(record["handle"], other["uid"], record["uid"])
+    def _free_handle(self, record: dict[str, Any], merged: Merged) -> str:
+        """The file's handle for this person, or, when a different person has it here, the
+        first free `HANDLE-2`, `HANDLE-3`, … (identities are uids, handles are local)."""
+        handle, number = record["handle"], 1
+        candidate = handle
+        while self._db.one(
+            "SELECT 1 FROM person WHERE handle_key(handle) = ? AND uid != ?",
+            (handle_key(candidate), record["uid"]),
+        ):
+            number += 1
+            candidate = f"{handle}-{number}"
+        if candidate != handle:
+            merged.renamed[handle] = candidate
+        return str(candidate)
 
     def _link_superseded(self, record: dict[str, Any]) -> None:
         row = self._db.one(

@@ -318,11 +318,39 @@ CHANGE_LOG_TABLES = (
     """,
     # A person whose handle was taken here: the handle the other side knows them by.
     "CREATE TABLE sync_alias (uid TEXT PRIMARY KEY, handle TEXT NOT NULL)",
+    # Every record deleted here, by uid, and when: a backup carries them, so an import of a
+    # newer file deletes what was deleted there, and an older file does not bring it back.
+    """
+    CREATE TABLE tombstone (
+        uid TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        deleted_at TEXT NOT NULL
+    )
+    """,
 )
+# SQLite's clock in the stored form of a timestamp: microseconds and the UTC offset.
+SQL_NOW = "strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000+00:00'"
+
+
+def tombstone_triggers() -> list[str]:
+    """A deleted record leaves its tombstone, however it goes (a cascade too); a record that
+    comes back (an import, a sync) takes its tombstone away."""
+    return [
+        statement
+        for table in RECORD_TABLES
+        for statement in (
+            f"CREATE TRIGGER {table}_tombstone AFTER DELETE ON {table} BEGIN "
+            "INSERT INTO tombstone (uid, kind, deleted_at) "
+            f"VALUES (old.uid, '{table}', {SQL_NOW}) "
+            "ON CONFLICT (uid) DO UPDATE SET deleted_at = excluded.deleted_at; END",
+            f"CREATE TRIGGER {table}_untombstone AFTER INSERT ON {table} BEGIN "
+            "DELETE FROM tombstone WHERE uid = new.uid; END",
+        )
+    ]
 
 
 def change_log(db: Database) -> None:
-    for statement in CHANGE_LOG_TABLES:
+    for statement in (*CHANGE_LOG_TABLES, *tombstone_triggers()):
         db.execute(statement)
 
 
