@@ -46,6 +46,8 @@ NOT_RECORDS = {
     "sync_read",
     "sync_alias",
     "tombstone",
+    "undo_command",
+    "undo_change",
 }
 
 

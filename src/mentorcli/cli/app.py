@@ -59,6 +59,11 @@ COMMANDS: Mapping[str, Entry] = {
         "join",
         "Start from a shared folder: the pair, both people and every shared record; sets me.",
     ),
+    "undo": (
+        "mentorcli.cli.undo",
+        "undo",
+        "Revert the last command of this device, showing what it reverts; asks on a terminal.",
+    ),
     "export": (
         "mentorcli.cli.data",
         "export",

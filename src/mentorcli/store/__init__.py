@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .reports import Reports
     from .search import SearchIndex
     from .sync import SyncTables
+    from .undo import UndoLog
 
 
 class Store:
@@ -94,6 +95,11 @@ class Store:
         from .sync import SyncTables
 
         return SyncTables(self._db)
+
+    def undo(self) -> UndoLog:
+        from .undo import UndoLog
+
+        return UndoLog(self._db)
 
     def exchange(self) -> Exchange:
         from .exchange import Exchange

@@ -349,8 +349,55 @@ def tombstone_triggers() -> list[str]:
     ]
 
 
+UNDO_TABLES = (
+    # One row per write transaction of this device (a command), and each record it changed
+    # with the record as it was before: what `mentor undo` puts back.
+    """
+    CREATE TABLE undo_command (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'done' CHECK (state IN ('done', 'undone', 'undo'))
+    )
+    """,
+    """
+    CREATE TABLE undo_change (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        command INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        uid TEXT NOT NULL,
+        op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+        before TEXT
+    )
+    """,
+    "CREATE INDEX undo_change_command ON undo_change(command)",
+)
+
+
+def undo_triggers(db: Database) -> list[str]:
+    """Each insert, update and delete of a record, logged under the open command with the
+    record's columns as they were (as they are when this migration runs)."""
+    statements = []
+    for table in RECORD_TABLES:
+        columns = [row[1] for row in db.execute(f"PRAGMA table_info({table})").fetchall()]
+        before = "json_object(" + ", ".join(f"'{c}', old.{c}" for c in columns) + ")"
+        for op, record, image in (
+            ("insert", "new", "NULL"),
+            ("update", "old", before),
+            ("delete", "old", before),
+        ):
+            statements.append(
+                f"CREATE TRIGGER {table}_undo_{op} AFTER {op.upper()} ON {table} BEGIN "
+                "INSERT INTO undo_change (command, kind, uid, op, before) "
+                f"SELECT max(id), '{table}', {record}.uid, '{op}', {image} FROM undo_command "
+                "HAVING max(id) IS NOT NULL; END"
+            )
+    return statements
+
+
 def change_log(db: Database) -> None:
-    for statement in (*CHANGE_LOG_TABLES, *tombstone_triggers()):
+    for statement in (*CHANGE_LOG_TABLES, *tombstone_triggers(), *UNDO_TABLES):
+        db.execute(statement)
+    for statement in undo_triggers(db):
         db.execute(statement)
 
 
