@@ -253,3 +253,35 @@ def test_a_deletion_travels_in_a_full_backup_too(people: Run, tmp_path: Path) ->
     backup = tmp_path / "all.json"
     ok(people, "export", "--all", "-o", str(backup))
     assert [d["kind"] for d in json.loads(backup.read_text())["deleted"]] == ["session"]
+
+
+def test_a_record_that_cannot_land_yet_is_not_sent_back_as_deleted(
+    people: Run, folder: Path, tmp_path: Path
+) -> None:
+    from mentorcli.sync.log import header, line
+
+    mentor, _ = started(people, folder, tmp_path)
+    opening = next(iter(folder.iterdir())).read_text().splitlines()[0]
+    pair_uid = json.loads(json.loads(opening)["entry"])["pair"]
+    orphan = {
+        "uid": "0b9e2c1e-96a4-4f0e-8d7e-5a1f2f0c9a11",
+        "kind": "topic",
+        "pair": pair_uid,
+        "at": "2026-01-01T00:00:00.000000+00:00",
+        "device": "elsewhere",
+        "fields": {
+            "pair": "7c3a9b52-0c0e-4b1a-9f0e-2b6c2f1d7e10",
+            "text": "waits",
+            "covered_session": None,
+        },
+    }
+    (folder / "elsewhere.mentor-log").write_bytes(
+        line(header("elsewhere", pair_uid)) + line(orphan)
+    )
+    ok(mentor, "sync")
+    ok(mentor, "sync")
+    mine = [p for p in folder.iterdir() if p.name != "elsewhere.mentor-log"]
+    entries = [
+        json.loads(json.loads(text)["entry"]) for p in mine for text in p.read_text().splitlines()
+    ]
+    assert not any(entry.get("deleted") for entry in entries)

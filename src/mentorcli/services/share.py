@@ -157,7 +157,7 @@ def sync(store: Store, pair_uid: str, now: datetime) -> Synced:
         pair_id = tables.pair_id(pair_uid)
         snapshot = tables.snapshot(pair_id) if pair_id is not None else {}
         stamp = (now.astimezone(UTC).isoformat(timespec="microseconds"), bound.device)
-        mine = changes(snapshot, state, stamp, pair_uid)
+        mine = changes(snapshot, state, stamp, pair_uid, tables.deleted_here())
         _apply(state, history, mine)
         before = {uid: _conflict_keys(history, state, uid) for uid in history}
         touched = _apply(state, history, incoming)

@@ -129,6 +129,10 @@ class SyncTables:
             (pair_uid, device, offset, digest),
         )
 
+    def deleted_here(self) -> set[str]:
+        """The uids of the records deleted in this database (their tombstones)."""
+        return {str(r["uid"]) for r in self._db.all("SELECT uid FROM tombstone")}
+
     def local_id(self, kind: str, uid: str) -> int | None:
         row = self._db.one(f"SELECT id FROM {kind} WHERE uid = ?", (uid,))
         return None if row is None else int(row["id"])

@@ -86,10 +86,16 @@ def conflicts(history: History, state: State, uid: str) -> list[tuple[Clock, str
 
 
 def changes(
-    snapshot: dict[str, tuple[str, dict[str, Any]]], state: State, stamp: Clock, pair: str
+    snapshot: dict[str, tuple[str, dict[str, Any]]],
+    state: State,
+    stamp: Clock,
+    pair: str,
+    gone: set[str] | None = None,
 ) -> list[dict[str, Any]]:
     """What this device changed since it last synced: each record of the snapshot whose fields
-    differ from the state, and a tombstone for each live record the snapshot lost."""
+    differ from the state, and a tombstone for each live record the snapshot lost that was
+    deleted here (`gone`; None: all of them). A record that never got here (it waits for
+    what it points at) is not a deletion."""
     out: list[dict[str, Any]] = []
     at, device = stamp
     for uid, (kind, values) in snapshot.items():
@@ -105,7 +111,7 @@ def changes(
             entry["prev"] = prev
         out.append(entry)
     for uid, record in state.items():
-        if uid not in snapshot and record.alive:
+        if uid not in snapshot and record.alive and (gone is None or uid in gone):
             out.append(
                 {"uid": uid, "kind": record.kind, "pair": pair, "at": at, "device": device}
                 | {"deleted": True}
