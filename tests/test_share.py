@@ -211,6 +211,11 @@ def test_a_handle_taken_here_gets_a_local_one(people: Run, folder: Path, tmp_pat
     ok(other, "sync")
     ok(people, "sync")
     assert json.loads(ok(people, "person", "show", "ana", "--json"))["handle"] == "ana"
+    ok(people, "person", "edit", "ana", "--name", "Ana Lima")
+    ok(people, "sync")
+    said = ok(other, "sync")
+    assert "the handle was taken" not in said  # said once, when it happened
+    assert json.loads(ok(other, "person", "show", "ana-2", "--json"))["name"] == "Ana Lima"
 
 
 def test_three_devices_in_any_order(people: Run, folder: Path, tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..errors import BadInput
 from .core import Db
-from .people import handle_key
+from .people import first_free_handle
 
 
 @dataclass(frozen=True)
@@ -249,19 +249,11 @@ class Exchange:
             merged.count(merged.unchanged, section.name)
 
     def _free_handle(self, record: dict[str, Any], merged: Merged) -> str:
-        """The file's handle for this person, or, when a different person has it here, the
-        first free `HANDLE-2`, `HANDLE-3`, … (identities are uids, handles are local)."""
-        handle, number = record["handle"], 1
-        candidate = handle
-        while self._db.one(
-            "SELECT 1 FROM person WHERE handle_key(handle) = ? AND uid != ?",
-            (handle_key(candidate), record["uid"]),
-        ):
-            number += 1
-            candidate = f"{handle}-{number}"
-        if candidate != handle:
-            merged.renamed[handle] = candidate
-        return str(candidate)
+        """The file's handle for this person, or a local one when someone else has it here."""
+        local = first_free_handle(self._db, record["handle"], record["uid"])
+        if local != record["handle"]:
+            merged.renamed[record["handle"]] = local
+        return local
 
     def _link_superseded(self, record: dict[str, Any]) -> None:
         row = self._db.one(

@@ -9,7 +9,7 @@ from typing import Any
 
 from .core import Db
 from .exchange import BY_NAME, SECTIONS, Section
-from .people import handle_key
+from .people import first_free_handle
 
 # What never leaves this database: private notes, the ratings, a person's free-text note.
 PRIVATE = {"people": {"note"}, "sessions": {"rapport", "engagement", "private_notes"}}
@@ -192,8 +192,8 @@ class SyncTables:
             )
         renamed = ""
         if kind == "person":
-            renamed = self._free_handle(uid, values["handle"])
-            row["handle"] = renamed or values["handle"]
+            row["handle"], newly = self._local_handle(uid, values["handle"])
+            renamed = row["handle"] if newly else ""
         existing = self._db.one(f"SELECT id FROM {kind} WHERE uid = ?", (uid,))
         if existing is None:
             row |= {"uid": uid, "created_at": stamp, "updated_at": stamp}
@@ -207,27 +207,20 @@ class SyncTables:
             )
         return renamed
 
-    def _free_handle(self, uid: str, handle: str) -> str:
-        """ "" when `handle` is free here for this person; else the local handle they get."""
-        taken = self._db.one(
-            "SELECT 1 FROM person WHERE handle_key(handle) = ? AND uid != ?",
-            (handle_key(handle), uid),
-        )
-        if taken is None:
+    def _local_handle(self, uid: str, handle: str) -> tuple[str, bool]:
+        """The handle this person gets here, and whether it is newly a local one because
+        someone else here has theirs; the handle the other side uses is kept as an alias."""
+        local = first_free_handle(self._db, handle, uid)
+        if local == handle:
             self._db.conn.execute("DELETE FROM sync_alias WHERE uid = ?", (uid,))
-            return ""
+            return handle, False
         known = self._db.one("SELECT handle FROM sync_alias WHERE uid = ?", (uid,))
         mine = self._db.one("SELECT handle FROM person WHERE uid = ?", (uid,))
         if known is not None and known["handle"] == handle and mine is not None:
-            return str(mine["handle"])
-        number = 2
-        while self._db.one(
-            "SELECT 1 FROM person WHERE handle_key(handle) = ?", (handle_key(f"{handle}-{number}"),)
-        ):
-            number += 1
+            return str(mine["handle"]), False
         self._db.conn.execute(
             "INSERT INTO sync_alias (uid, handle) VALUES (?, ?) "
             "ON CONFLICT (uid) DO UPDATE SET handle = excluded.handle",
             (uid, handle),
         )
-        return f"{handle}-{number}"
+        return local, True
