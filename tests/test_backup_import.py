@@ -172,20 +172,21 @@ def test_newer_updated_at_wins_older_loses(run: Run, backup: Path, tmp_path: Pat
     assert run("--db", str(fresh), "import", str(newer)).out.count("nothing updated") == 1
 
 
-def test_a_handle_clash_is_refused_naming_the_handle(
+def test_a_handle_taken_here_gives_the_incoming_person_a_local_one(
     run: Run, backup: Path, tmp_path: Path
 ) -> None:
     other = tmp_path / "other.db"
     assert run("--db", str(other), "person", "add", "ana", "--tz", "Europe/Paris").code == 0
     before = counts(other)
     outcome = run("--db", str(other), "import", str(backup))
-    assert outcome.code == 2
-    assert "'ana'" in outcome.err and "mentor person edit ana --handle" in outcome.err
-    assert counts(other) == before
-    # Renamed, the merge goes through: two different people, both kept.
-    assert run("--db", str(other), "person", "edit", "ana", "--handle", "ana-paris").code == 0
-    assert run("--db", str(other), "import", str(backup)).code == 0
+    assert outcome.code == 0
+    assert "'ana' is 'ana-2' here" in outcome.out
     assert counts(other)["person"] == before["person"] + 3
+    shown = json.loads(run("--db", str(other), "person", "show", "ana", "--json").out)
+    assert shown["timezone"] == "Europe/Paris"  # the one who was here keeps the handle
+    # Importing again changes nothing and renames no one again.
+    again = run("--db", str(other), "import", str(backup))
+    assert "ana-3" not in again.out and counts(other)["person"] == before["person"] + 3
 
 
 def test_an_imported_handle_is_normalised_and_clashes_in_any_case(run: Run, tmp_path: Path) -> None:
@@ -203,7 +204,7 @@ def test_an_imported_handle_is_normalised_and_clashes_in_any_case(run: Run, tmp_
     other = tmp_path / "other.db"
     assert run("--db", str(other), "person", "add", "JOSÉ", "--tz", "UTC").code == 0
     clash = run("--db", str(other), "import", str(document))
-    assert clash.code == 2 and "mentor person edit" in clash.err
+    assert clash.code == 0 and "'jos\u00e9-2' here" in clash.out
 
 
 def test_a_merge_of_two_mentors_files(run: Run, tmp_path: Path) -> None:
@@ -424,3 +425,30 @@ def test_links_that_make_no_sense_are_refused_whole(
     assert outcome.code == 2 and message in outcome.err and "nothing was imported" in outcome.err
     assert outcome.err.count("\n") == 1
     assert counts(fresh) == before
+
+
+def test_a_newer_file_carries_deletions_and_an_older_one_brings_nothing_back(
+    run: Run, tmp_path: Path
+) -> None:
+    mentor, coordinator = str(tmp_path / "mentor.db"), str(tmp_path / "program.db")
+    for handle in ("kim", "lee"):
+        assert run("--db", mentor, "person", "add", handle, "--tz", "UTC").code == 0
+    assert run("--db", mentor, "pair", "add", "kim", "lee").code == 0
+    for text in ("first", "second"):
+        assert run("--db", mentor, "log", "kim/lee", "--notes", text).code == 0
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    assert run("--db", mentor, "export", "--all", "-o", str(old)).code == 0
+    assert run("--db", coordinator, "import", str(old)).code == 0
+    assert run("--db", mentor, "session", "delete", "1", "--yes").code == 0
+    assert run("--db", mentor, "export", "--all", "-o", str(new)).code == 0
+    assert json.loads(new.read_text())["deleted"][0]["kind"] == "session"
+    outcome = run("--db", coordinator, "import", str(new))
+    assert outcome.code == 0 and "deleted: sessions 1" in outcome.out.lower()
+
+    def notes() -> list[str]:
+        listed = run("--db", coordinator, "sessions", "--json").out
+        return sorted(s["notes"] for s in json.loads(listed))
+
+    assert notes() == ["second"]
+    assert run("--db", coordinator, "import", str(old)).code == 0
+    assert notes() == ["second"]

@@ -56,7 +56,20 @@ def test_template_lists_the_agenda() -> None:
     assert "- [ ] #5 code review habits" in text
     assert "- [ ] #6 [bold]markup[/] stays" in text
     assert "rapport:" in text and "engagement:" in text
-    assert text.rstrip().endswith("## Notes")
+    assert text.rstrip().endswith("## Private\n\n## Notes")
+
+
+def test_private_notes_have_their_own_section_above_the_shared_ones() -> None:
+    private = "mine\n\n## Notes of mine\n\\## notes"
+    text = build(AGENDA, Filled(notes="shared text", private_notes=private))
+    assert text.index("## Private") < text.index("mine") < text.index("## Notes\n")
+    filled = parse(text, AGENDA, TODAY)
+    assert filled.notes == "shared text"
+    assert filled.private_notes == private
+    edited = text.replace("## Private\n", "## Private\nonly for me, # not a comment\n")
+    filled = parse(edited, AGENDA, TODAY)
+    assert filled.private_notes.startswith("only for me, # not a comment")
+    assert filled.notes == "shared text"
 
 
 def test_unedited_template_reads_as_nothing_done() -> None:

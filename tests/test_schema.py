@@ -41,6 +41,15 @@ NOT_RECORDS = {
     "search_index_data",
     "search_index_docsize",
     "search_index_idx",
+    # What sharing keeps: bindings, the resolved state of shared fields, what was read.
+    "share",
+    "sync_state",
+    "sync_note",
+    "sync_read",
+    "sync_alias",
+    "tombstone",
+    "undo_command",
+    "undo_change",
 }
 
 

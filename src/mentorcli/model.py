@@ -124,6 +124,7 @@ class Session:
     tech_issue: str
     created_at: str
     updated_at: str
+    private_notes: str  # this database's own: never synced or sent to anyone
 
     @property
     def asynchronous(self) -> bool:

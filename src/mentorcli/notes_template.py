@@ -1,7 +1,8 @@
 """The `mentor log` notes template: built from the pair's agenda and read back after editing.
 
 Pure: no I/O and no clock (today is passed in). Everything above the `## Notes` line is
-structure, read line by line; everything below it is the session's notes, kept verbatim.
+structure, read line by line, except a `## Private` section just above it: the private notes,
+which never leave this database. Everything below `## Notes` is the shared notes, verbatim.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from .errors import BadInput
 from .model import Action, Goal, Topic
 
 NOTES_HEADER = "## Notes"
+PRIVATE_HEADER = "## Private"
 SECTIONS = {"## actions": "actions", "## goals": "goals", "## topics": "topics"}
 
 _NOTES_LINE = r"(?m)^##[ \t]*notes\b[^\n]*(?:\n|\Z)"
+_PRIVATE_LINE = r"(?m)^##[ \t]*private\b[^\n]*(?:\n|\Z)"
 _ITEM = r"[-*+][ \t]*(?:\[(?P<tick>[ xX]?)\][ \t]*)?(?:#(?P<id>[0-9]+)\b)?[ \t]*(?P<text>.*)"
 _SCORE = r"(?i)(?P<name>rapport|engagement)[ \t]*:[ \t]*(?P<value>.*)"
 _FIELD = r"(?i)(?P<name>when|minutes|channel|tech[ \t]+issue)[ \t]*:[ \t]*(?P<value>.*)"
@@ -75,6 +78,7 @@ class Filled:
     rapport: int | None = None
     engagement: int | None = None
     notes: str = ""
+    private_notes: str = ""
     when: str = ""  # as typed, in the logger's zone; "" for now
     minutes: int | None = None
     channel: str = ""  # "" for the pair's own
@@ -141,6 +145,7 @@ def _fields(agenda: LogAgenda, filled: Filled, session: int | None) -> list[str]
         *lines,
         "# when: in your time zone, e.g. 2026-11-20 15:00.",
         "# channel: video, call, chat, email, doc or in-person.",
+        f"# Under {PRIVATE_HEADER!r}: notes for you alone, never synced or exported.",
         "# Quit without saving a change to change nothing.",
         "",
         f"when: {filled.when}".rstrip(),
@@ -156,10 +161,15 @@ def _scores_and_notes(lines: list[str], filled: Filled) -> str:
         f"rapport: {filled.rapport or ''}".rstrip() + "  (1-5)",
         f"engagement: {filled.engagement or ''}".rstrip() + "  (1-5)",
         "",
-        NOTES_HEADER,
+        PRIVATE_HEADER,
         "",
     ]
-    text = "\n".join(lines)
+    if filled.private_notes:
+        # A private line that reads as the notes header is written escaped, so a round trip
+        # through the editor never turns the rest of the private notes into shared ones.
+        escaped = re.sub(r"(?im)^(\\*##[ \t]*notes\b)", r"\\\1", filled.private_notes)
+        lines += [escaped, ""]
+    text = "\n".join([*lines, NOTES_HEADER, ""])
     return text + filled.notes + "\n" if filled.notes else text
 
 
@@ -179,9 +189,14 @@ def parse(
     if header is None:
         raise TemplateError(f"the {NOTES_HEADER!r} line is missing; put it back above your notes")
     reader = _Reader(agenda, today, check_when)
-    for number, line in enumerate(text[: header.start()].split("\n"), start=1):
+    structure, private = text[: header.start()], ""
+    section = re.search(_PRIVATE_LINE, structure, re.IGNORECASE)
+    if section is not None:
+        structure, private = structure[: section.start()], structure[section.end() :]
+    for number, line in enumerate(structure.split("\n"), start=1):
         reader.read(line.rstrip("\r").strip(), number)
-    return reader.filled(clean_notes(text[header.end() :]))
+    private = re.sub(r"(?im)^\\(\\*##[ \t]*notes\b)", r"\1", private)
+    return reader.filled(clean_notes(text[header.end() :]), clean_notes(private))
 
 
 class _Reader:
@@ -201,7 +216,7 @@ class _Reader:
         self.fields: dict[str, Any] = {}
         self.due: dict[int, str | None] = {}
 
-    def filled(self, notes: str) -> Filled:
+    def filled(self, notes: str, private_notes: str) -> Filled:
         return Filled(
             done=tuple(dict.fromkeys(self.done)),
             covered=tuple(dict.fromkeys(self.covered)),
@@ -211,6 +226,7 @@ class _Reader:
             rapport=self.scores["rapport"],
             engagement=self.scores["engagement"],
             notes=notes,
+            private_notes=private_notes,
             due=self.due,
             **self.fields,
         )

@@ -74,10 +74,30 @@ COMMANDS: Mapping[str, Entry] = {
         "remind",
         "What needs doing soon: sessions starting, actions and reviews due, pairs about to lapse.",
     ),
+    "share": (
+        "mentorcli.cli.share",
+        "share",
+        "Share a pair's record through a folder both of you see; private notes never go there.",
+    ),
+    "sync": (
+        "mentorcli.cli.share",
+        "sync",
+        "Send what changed here to the shared folder and apply what the other side sent.",
+    ),
+    "join": (
+        "mentorcli.cli.share",
+        "join",
+        "Start from a shared folder: the pair, both people and every shared record; sets me.",
+    ),
+    "undo": (
+        "mentorcli.cli.undo",
+        "undo",
+        "Revert the last command of this device, showing what it reverts; asks on a terminal.",
+    ),
     "export": (
         "mentorcli.cli.data",
         "export",
-        "A pair's progress summary (Markdown or JSON), or with --all a complete backup.",
+        "A pair's progress summary, a full backup (--all), or a coordinator's figures (--program).",
     ),
     "import": (
         "mentorcli.cli.data",

@@ -41,6 +41,14 @@ def export(
         bool,
         typer.Option("--all", help="Every record as a JSON backup that 'mentor import' merges."),
     ] = False,
+    program: Annotated[
+        bool,
+        typer.Option(
+            "--program",
+            help="For a coordinator: every pair's dates, minutes, channels, statuses and "
+            "progress as JSON; no note text, no ratings, nothing private.",
+        ),
+    ] = False,
     format_: Annotated[
         str, typer.Option("--format", help="The summary as markdown (default) or json.")
     ] = "markdown",
@@ -48,19 +56,42 @@ def export(
     since: Annotated[
         str | None, typer.Option(help="Only sessions (and actions done) from this date on.")
     ] = None,
+    for_whom: Annotated[
+        str,
+        typer.Option(
+            "--for", help="mentee: a summary to hand over, without the ratings (default mentor)."
+        ),
+    ] = "mentor",
     force: Force = False,
 ) -> None:
-    """A pair's progress summary (Markdown or JSON), or with --all a complete backup."""
+    """A pair's progress summary, a full backup (--all), or a coordinator's figures (--program)."""
     from ..files import write_private
 
+    if program:
+        _refuse_with_program(every, pair_ref, since, format_, for_whom)
+        return _written(write_private(output, _program(), force, runtime.db_path))
     if every and pair_ref is not None:
         raise BadInput("name a PAIR for its progress summary, or give --all for a full backup")
-    if every and (since is not None or format_ != "markdown"):
-        raise BadInput("--all writes every record as JSON; leave out --since and --format")
+    if every and (since is not None or format_ != "markdown" or for_whom != "mentor"):
+        raise BadInput("--all writes every record as JSON; leave out --since, --format and --for")
     if format_ not in FORMATS:
         raise BadInput(f"unknown format {format_!r}: use markdown or json")
-    text = _backup() if every else _summary(pair_ref, format_, since)
+    text = _backup() if every else _summary(pair_ref, format_, since, for_whom)
     _written(write_private(output, text, force, runtime.db_path))
+
+
+def _refuse_with_program(every: bool, *given: str | None) -> None:
+    pair_ref, since, format_, for_whom = given
+    if every or pair_ref is not None or since is not None:
+        raise BadInput("--program writes every pair's figures; leave out PAIR, --all and --since")
+    if format_ != "markdown" or for_whom != "mentor":
+        raise BadInput("--program writes JSON for a coordinator; leave out --format and --for")
+
+
+def _program() -> str:
+    from ..services.data import program_export
+
+    return program_export(runtime.store(), runtime.now(), local_today())
 
 
 def _backup() -> str:
@@ -69,11 +100,12 @@ def _backup() -> str:
     return backup_document(runtime.store(), runtime.now())
 
 
-def _summary(pair_ref: str | None, format_: str, since: str | None) -> str:
+def _summary(pair_ref: str | None, format_: str, since: str | None, for_whom: str) -> str:
     from ..services.reports import summary
 
     day = _day(since, past=True) if since else None
-    found = summary(runtime.store(), pair_named(pair_ref), runtime.now(), day, runtime.local_zone())
+    now, zone = runtime.now(), runtime.local_zone()
+    found = summary(runtime.store(), pair_named(pair_ref), now, day, zone, for_whom)
     if format_ == "json":
         from dataclasses import asdict
 
@@ -113,6 +145,10 @@ def import_(
         f"Imported {name}: {_counts(merged.added, 'added')}; {_counts(merged.updated, 'updated')}; "
         f"{sum(merged.unchanged.values())} unchanged."
     )
+    if merged.deleted:
+        said += f" {_counts(merged.deleted, 'deleted').capitalize()} (deleted there since)."
+    for theirs, here in merged.renamed.items():
+        said += f" {theirs!r} is {here!r} here: the handle belongs to someone else."
     written(merged, said, json=json)
 
 

@@ -45,6 +45,13 @@ Notes = Annotated[
     str | None,
     typer.Option(help="The notes (Markdown); '-' reads them from stdin. Default: open $EDITOR."),
 ]
+PrivateNotes = Annotated[
+    str | None,
+    typer.Option(
+        "--private-notes",
+        help="Notes for you alone: never synced, exported or summarised; '-' reads stdin.",
+    ),
+]
 Rapport = Annotated[int | None, typer.Option(help="How the connection felt, 1 (poor) to 5.")]
 Engagement = Annotated[int | None, typer.Option(help="How engaged the mentee was, 1 to 5.")]
 TechIssue = Annotated[
@@ -132,7 +139,11 @@ def given_on_command_line(
 
     moment = started_at(options["when"], runtime.now(), runtime.local_zone())
     actions = options["action"] or []
-    notes = options["notes"]
+    notes, private = options["notes"], options["private_notes"]
+    if notes == "-" and private == "-":
+        from ..errors import BadInput
+
+        raise BadInput("only one of --notes and --private-notes can read stdin ('-')")
     mine = runtime.config().me if actions else ""
     return Filled(
         when=local_text(moment),
@@ -142,6 +153,7 @@ def given_on_command_line(
         rapport=checks.score("rapport", options["rapport"]),
         engagement=checks.score("engagement", options["engagement"]),
         notes=notes_from(notes) if notes is not None else "",
+        private_notes=notes_from(private) if private is not None else "",
         progress=goal_progress(options["goal"] or []),
         new_actions=tuple(parse_action(a, today, pair.mentor, pair.mentee, mine) for a in actions),
         covered=tuple(options["covered"] or ()),
@@ -177,6 +189,7 @@ def session_record(filled: Filled, offered: tuple[str, str], now: bool) -> Sessi
         channel=filled.channel or None,
         minutes=filled.minutes,
         notes=filled.notes,
+        private_notes=filled.private_notes,
         rapport=filled.rapport,
         engagement=filled.engagement,
         tech_issue=filled.tech_issue,
@@ -196,6 +209,7 @@ def log(
     minutes: Minutes = None,
     channel: Channel = None,
     notes: Notes = None,
+    private_notes: PrivateNotes = None,
     edit: Annotated[
         bool,
         typer.Option("--edit", help="Open $EDITOR on the agenda template, even off a terminal."),

@@ -19,7 +19,17 @@ from .common import (
     record_id,
     whole,
 )
-from .log import Channel, Engagement, Minutes, Notes, Rapport, TechIssue, When, notes_from
+from .log import (
+    Channel,
+    Engagement,
+    Minutes,
+    Notes,
+    PrivateNotes,
+    Rapport,
+    TechIssue,
+    When,
+    notes_from,
+)
 from .runtime import runtime
 
 if TYPE_CHECKING:
@@ -95,6 +105,7 @@ def edit(
     minutes: Minutes = None,
     channel: Channel = None,
     notes: Notes = None,
+    private_notes: PrivateNotes = None,
     rapport: Rapport = None,
     engagement: Engagement = None,
     tech_issue: TechIssue = None,
@@ -111,6 +122,7 @@ def edit(
     changes = {"started_at": moment[0], "zone": moment[1], "minutes": minutes}
     changes |= {"channel": channel, "rapport": rapport, "engagement": engagement}
     changes |= {"tech_issue": tech_issue, "notes": notes_from(notes) if notes else notes}
+    changes["private_notes"] = notes_from(private_notes) if private_notes else private_notes
     if in_editor or (runtime.interactive() and all(v is None for v in changes.values())):
         changes = _edited(session_id)
     session = edit_session(runtime.store(), session_id, changes)
@@ -134,12 +146,14 @@ def _edited(session_id: int) -> dict[str, Any]:
         rapport=found.rapport,
         engagement=found.engagement,
         notes=found.notes,
+        private_notes=found.private_notes,
     )
     agenda = LogAgenda(pair=pair.ref, mentor=pair.mentor, mentee=pair.mentee)
     filled = filled_in_editor(agenda, prefill, session=found.id)
     changes: dict[str, Any] = {"minutes": filled.minutes, "channel": filled.channel or None}
     changes |= {"rapport": filled.rapport, "engagement": filled.engagement}
     changes |= {"tech_issue": filled.tech_issue, "notes": filled.notes}
+    changes["private_notes"] = filled.private_notes
     if filled.when != offered:
         now, zone = runtime.now(), runtime.local_zone()
         changes["started_at"], changes["zone"] = started_at(filled.when or None, now, zone)

@@ -187,10 +187,14 @@ def summary_markdown(summary: Summary) -> str:
         f"| Cadence kept | {_percent(f.cadence_kept)} of {f.intervals} intervals |",
         f"| Actions done on time | {f.actions_done_on_time} of "
         f"{f.actions_with_due_date_done} ({_percent(f.on_time_share)}) |",
-        f"| Rapport (mean, trend) | {_mean(f.rapport_mean)} {f.rapport_trend}".rstrip() + " |",
-        f"| Engagement (mean, trend) | {_mean(f.engagement_mean)} {f.engagement_trend}".rstrip()
-        + " |",
     ]
+    if summary.for_whom != "mentee":
+        rapport = f"{_mean(f.rapport_mean)} {f.rapport_trend}".rstrip()
+        engagement = f"{_mean(f.engagement_mean)} {f.engagement_trend}".rstrip()
+        out += [
+            f"| Rapport (mean, trend) | {rapport} |",
+            f"| Engagement (mean, trend) | {engagement} |",
+        ]
     out += ["", "## Sessions", ""]
     if not summary.timeline:
         out.append("No sessions in this period.")

@@ -158,6 +158,14 @@ def show_session(view: SessionDetail) -> None:
 
     show(session_detail(view))
     sys.stdout.write("\n" + (visible(view.session.notes) or "(no notes)") + "\n")
+    for number, other in enumerate(view.conflicts, start=1):
+        sys.stdout.write(
+            f"\nConflict copy {number} (edited on another device at the same time):\n"
+            f"{visible(other)}\n"
+        )
+    if view.session.private_notes:
+        private = visible(view.session.private_notes)
+        sys.stdout.write(f"\nPrivate (yours alone, never shared):\n{private}\n")
 
 
 def logged_summary(logged: Logged) -> str:

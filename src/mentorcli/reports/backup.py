@@ -246,6 +246,7 @@ CHECKS: dict[str, dict[str, Check]] = {
         "rapport": _optional(_whole(1, 5)),
         "engagement": _optional(_whole(1, 5)),
         "tech_issue": _text,
+        "private_notes": _text,
     },
     "actions": {
         "owner": _choice(OWNERS),
@@ -271,6 +272,7 @@ CHECKS: dict[str, dict[str, Check]] = {
 ADDED_LATER: dict[str, dict[str, Any]] = {
     "pairs": {"end_reason": "", "paused_on": None},
     "people": {"holidays": "", "busy": ""},
+    "sessions": {"private_notes": ""},
 }
 # Lists added after the format's first version: a backup without one has none of them.
 SECTIONS_ADDED_LATER = frozenset({"time_off", "planned_sessions"})
@@ -311,7 +313,32 @@ def read_document(text: str, source: str) -> dict[str, list[dict[str, Any]]]:
         )
     records = {section.name: _section(document, section, source) for section in SECTIONS}
     _check_references(records, source)
+    records["deleted"] = _tombstones(document, source)
     return records
+
+
+def _tombstones(document: dict[str, Any], source: str) -> list[dict[str, Any]]:
+    """The records deleted where the file was made (none in a file from before they were)."""
+    items = document.get("deleted", [])
+    if not isinstance(items, list):
+        raise BadInput(f"{source}: 'deleted' is not a list; nothing was imported")
+    kinds = tuple(section.table for section in SECTIONS)
+    checked = []
+    for index, item in enumerate(items):
+        where = f"{source}: deleted[{index}]"
+        if not isinstance(item, dict):
+            raise BadInput(f"{where} is {_kind(item)}, not an object; nothing was imported")
+        checks: dict[str, Check] = {"uid": _uid, "kind": _choice(kinds), "deleted_at": _stamp}
+        record: dict[str, Any] = {}
+        for name, check in checks.items():
+            if name not in item:
+                raise BadInput(f"{where}: the field {name!r} is missing; nothing was imported")
+            try:
+                record[name] = check(item[name])
+            except Bad as problem:
+                raise BadInput(f"{where}: {name}: {problem}; nothing was imported") from None
+        checked.append(record)
+    return checked
 
 
 def _section(document: dict[str, Any], section: Section, source: str) -> list[dict[str, Any]]:

@@ -77,6 +77,7 @@ class Summary:
     actions_done: tuple[Action, ...]
     actions_open: tuple[Action, ...]
     figures: Figures
+    for_whom: str = "mentor"  # "mentee": ratings, private to the one who gave them, left out
 
 
 def _share(part: int, whole: int) -> float | None:
@@ -120,8 +121,16 @@ def figures(records: PairRecords, since: date | None) -> Figures:
     )
 
 
-def build_summary(records: PairRecords, now: datetime, since: date | None) -> Summary:
-    """The summary of records read from `since` (the Store already limited the sessions)."""
+def build_summary(
+    records: PairRecords, now: datetime, since: date | None, for_whom: str = "mentor"
+) -> Summary:
+    """The summary of records read from `since` (the Store already limited the sessions).
+    Private notes are never in it; made for the mentee, it holds no ratings either."""
+    if for_whom == "mentee":
+        from dataclasses import replace
+
+        unrated = tuple(replace(s, rapport=None, engagement=None) for s in records.sessions)
+        records = replace(records, sessions=unrated)
     timeline = tuple(
         TimelineEntry(
             id=s.id,
@@ -154,4 +163,5 @@ def build_summary(records: PairRecords, now: datetime, since: date | None) -> Su
         actions_done=done,
         actions_open=tuple(a for a in records.actions if a.status == "open"),
         figures=figures(records, since),
+        for_whom=for_whom,
     )

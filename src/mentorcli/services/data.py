@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
-
-from ..errors import BadInput
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -20,17 +18,18 @@ def backup_document(store: Store, now: datetime) -> str:
     return dump(build_document(store.exchange().export_records(), now))
 
 
+def program_export(store: Store, now: datetime, today: date) -> str:
+    """Every pair's shared figures for a coordinator: no note text, no ratings, nothing private."""
+    from ..reports.backup import dump
+    from ..reports.program import pair_figures, program_document
+
+    reports = store.reports()
+    pairs = [pair_figures(reports.pair_records(p.id), today) for p in store.pairs.all()]
+    return dump(program_document(pairs, now))
+
+
 def merge_document(
     store: Store, records: dict[str, list[dict[str, Any]]], advance: Callable[[], None]
 ) -> Merged:
     """Merge checked records by uid in one transaction (`advance` after each record)."""
-    from ..store.exchange import HandleClash
-
-    try:
-        return store.exchange().merge_records(records, advance)
-    except HandleClash as clash:
-        raise BadInput(
-            f"handle {clash.handle!r} belongs to a different person here (uid {clash.here}) "
-            f"than in the file (uid {clash.there}); rename one of them (mentor person edit "
-            f"{clash.handle} --handle NEW) and import again; nothing was imported"
-        ) from None
+    return store.exchange().merge_records(records, advance)

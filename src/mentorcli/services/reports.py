@@ -57,13 +57,23 @@ def status(store: Store, now: datetime, today: date, zone: str) -> Status:
     )
 
 
-def summary(store: Store, pair_ref: str, now: datetime, since: date | None, zone: str) -> Summary:
+def summary(
+    store: Store,
+    pair_ref: str,
+    now: datetime,
+    since: date | None,
+    zone: str,
+    for_whom: str = "mentor",
+) -> Summary:
     from ..reports.summary import build_summary
+
+    if for_whom not in ("mentor", "mentee"):
+        raise BadInput(f"--for {for_whom!r}: say mentor or mentee")
     from ..when import local_midnight
 
     start = local_midnight(since, zone) if since else None
     records = store.reports().pair_records(resolve_pair(store, pair_ref).id, start)
-    return build_summary(records, now, since)
+    return build_summary(records, now, since, for_whom)
 
 
 def calendar(store: Store, pair_ref: str, count: int, first: date | None, now: datetime) -> bytes:

@@ -34,6 +34,7 @@ class SessionRecord:
     channel: str | None = None
     minutes: int | None = None
     notes: str = ""
+    private_notes: str = ""
     rapport: int | None = None
     engagement: int | None = None
     tech_issue: str = ""
@@ -97,6 +98,7 @@ class SessionDetail:
     people: tuple[Person, Person]
     actions: tuple[Action, ...]
     covered: tuple[Topic, ...]
+    conflicts: tuple[str, ...] = ()  # other texts of the notes, edited on two devices at once
 
     @property
     def local(self) -> dict[str, str]:
@@ -117,6 +119,7 @@ class SessionDetail:
             "local": self.local,
             "actions": [asdict(a) for a in self.actions],
             "covered": [asdict(t) for t in self.covered],
+            "conflicts": list(self.conflicts),
         }
 
 
@@ -158,6 +161,7 @@ def log_session(
         "zone": record.zone,
         "minutes": record.minutes,
         "notes": record.notes,
+        "private_notes": record.private_notes,
         "rapport": score("rapport", record.rapport),
         "engagement": score("engagement", record.engagement),
         "tech_issue": record.tech_issue,
@@ -264,8 +268,12 @@ def session_detail(store: Store, session_id: int) -> SessionDetail:
     found = session(store, session_id)
     owner = pair(store, found.pair_id)
     people = (person(store, owner.mentor), person(store, owner.mentee))
+    from .share import note_conflicts
+
     actions = tuple(store.actions.of_session(found.id))
-    return SessionDetail(found, owner, people, actions, tuple(store.topics.covered_by(found.id)))
+    covered = tuple(store.topics.covered_by(found.id))
+    conflicts = tuple(note_conflicts(store, found.uid))
+    return SessionDetail(found, owner, people, actions, covered, conflicts)
 
 
 def edit_session(store: Store, session_id: int, changes: dict[str, Any]) -> Session:

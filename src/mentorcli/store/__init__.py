@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from .exchange import Exchange
     from .reports import Reports
     from .search import SearchIndex
+    from .sync import SyncTables
+    from .undo import UndoLog
 
 
 class Store:
@@ -91,6 +93,16 @@ class Store:
         from .search import SearchIndex
 
         return SearchIndex(self._db)
+
+    def sync(self) -> SyncTables:
+        from .sync import SyncTables
+
+        return SyncTables(self._db)
+
+    def undo(self) -> UndoLog:
+        from .undo import UndoLog
+
+        return UndoLog(self._db)
 
     def exchange(self) -> Exchange:
         from .exchange import Exchange

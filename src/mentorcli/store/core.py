@@ -60,7 +60,9 @@ class Db:
             raise FileProblem(f"{self.conn.reason}; nothing was written")
         begin_immediate(self.conn)
         try:
+            command = self._command()
             yield
+            self._command_done(command)
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
@@ -68,6 +70,24 @@ class Db:
         interrupts.committing()  # a signal from here on waits: the change is about to stand
         self.conn.execute("COMMIT")
         interrupts.committed()
+
+    # How many commands `mentor undo` can go back.
+    UNDO_DEPTH = 100
+
+    def _command(self) -> int:
+        """This write as one command of the undo log (its changes are logged by triggers)."""
+        cursor = self.conn.execute("INSERT INTO undo_command (at) VALUES (?)", (self.now_text(),))
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def _command_done(self, command: int) -> None:
+        """A command that changed no record is forgotten; the log keeps the last UNDO_DEPTH."""
+        if self.one("SELECT 1 FROM undo_change WHERE command = ? LIMIT 1", (command,)) is None:
+            self.conn.execute("DELETE FROM undo_command WHERE id = ?", (command,))
+            return
+        oldest = command - self.UNDO_DEPTH
+        self.conn.execute("DELETE FROM undo_change WHERE command <= ?", (oldest,))
+        self.conn.execute("DELETE FROM undo_command WHERE id <= ?", (oldest,))
 
     def one(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
         row: sqlite3.Row | None = self.conn.execute(sql, params).fetchone()

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..errors import BadInput
 from .core import Db
-from .people import handle_key
+from .people import first_free_handle
 from .sessions import COLUMNS as SESSION_COLUMNS
 
 
@@ -112,21 +112,19 @@ SECTIONS = (
 BY_NAME = {section.name: section for section in SECTIONS}
 
 
-class HandleClash(Exception):
-    """A person in the document has the handle of a different person here."""
-
-    def __init__(self, handle: str, here: str, there: str) -> None:
-        super().__init__(handle)
-        self.handle, self.here, self.there = handle, here, there
+TABLE_SECTIONS = {section.table: section.name for section in SECTIONS}
 
 
 @dataclass
 class Merged:
-    """What an import did, per section: added, updated (newer there), unchanged."""
+    """What an import did, per section: added, updated (newer there), unchanged, deleted (gone
+    there after the last change here); and the people who got a local handle."""
 
     added: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)
     unchanged: dict[str, int] = field(default_factory=dict)
+    deleted: dict[str, int] = field(default_factory=dict)
+    renamed: dict[str, str] = field(default_factory=dict)  # handle in the file -> handle here
 
     def count(self, kind: dict[str, int], section: str) -> None:
         kind[section] = kind.get(section, 0) + 1
@@ -164,6 +162,10 @@ class Exchange:
                 record["updated_at"] = row["updated_at"]
                 records.append(record)
             document[section.name] = records
+        document["deleted"] = [
+            {"uid": r["uid"], "kind": r["kind"], "deleted_at": r["deleted_at"]}
+            for r in self._db.all("SELECT * FROM tombstone ORDER BY deleted_at, uid")
+        ]
         return document
 
     def merge_records(
@@ -182,8 +184,30 @@ class Exchange:
             # Second pass: an expectation may point at one later in the file.
             for record in document["expectations"]:
                 self._link_superseded(record)
+            for tombstone in document.get("deleted", []):
+                self._bury(tombstone, merged)
             self._refuse_crossed_links()
         return merged
+
+    def _bury(self, tombstone: dict[str, Any], merged: Merged) -> None:
+        """A record deleted there: deleted here too unless it changed here since."""
+        kind, uid, when = tombstone["kind"], tombstone["uid"], tombstone["deleted_at"]
+        row = self._db.one(f"SELECT id, updated_at FROM {kind} WHERE uid = ?", (uid,))
+        if row is not None and _instant(row["updated_at"]) < _instant(when):
+            self._db.conn.execute(f"DELETE FROM {kind} WHERE id = ?", (row["id"],))
+            merged.count(merged.deleted, TABLE_SECTIONS[kind])
+        if row is None or _instant(row["updated_at"]) < _instant(when):
+            self._db.conn.execute(
+                "INSERT INTO tombstone (uid, kind, deleted_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (uid) DO UPDATE SET deleted_at = excluded.deleted_at "
+                "WHERE excluded.deleted_at > tombstone.deleted_at",
+                (uid, kind, when),
+            )
+
+    def _buried(self, uid: str, updated_at: str) -> bool:
+        """Deleted here after the file's last change to it: the file does not bring it back."""
+        row = self._db.one("SELECT deleted_at FROM tombstone WHERE uid = ?", (uid,))
+        return row is not None and _instant(row["deleted_at"]) >= _instant(updated_at)
 
     # Links the merged records may not make: each names the first record that makes it.
     CROSSED = (
@@ -253,8 +277,11 @@ class Exchange:
         newer = existing is None or _instant(record["updated_at"]) > _instant(
             existing["updated_at"]
         )
+        if existing is None and self._buried(record["uid"], record["updated_at"]):
+            merged.count(merged.unchanged, section.name)
+            return
         if section.name == "people" and newer:
-            self._refuse_handle_clash(record)
+            values["handle"] = self._free_handle(record, merged)
         if existing is None:
             stamps = {"created_at": record["created_at"], "updated_at": record["updated_at"]}
             row = {"uid": record["uid"], **values, **stamps}
@@ -273,14 +300,12 @@ class Exchange:
         else:
             merged.count(merged.unchanged, section.name)
 
-    def _refuse_handle_clash(self, record: dict[str, Any]) -> None:
-        """Two different people may not share a handle: refuse rather than guess."""
-        other = self._db.one(
-            "SELECT uid FROM person WHERE handle_key(handle) = ? AND uid != ?",
-            (handle_key(record["handle"]), record["uid"]),
-        )
-        if other is not None:
-            raise HandleClash(record["handle"], other["uid"], record["uid"])
+    def _free_handle(self, record: dict[str, Any], merged: Merged) -> str:
+        """The file's handle for this person, or a local one when someone else has it here."""
+        local = first_free_handle(self._db, record["handle"], record["uid"])
+        if local != record["handle"]:
+            merged.renamed[record["handle"]] = local
+        return local
 
     def _link_superseded(self, record: dict[str, Any]) -> None:
         row = self._db.one(

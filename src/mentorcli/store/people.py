@@ -8,7 +8,7 @@ import unicodedata
 from typing import Any
 
 from ..model import Person, TimeOff
-from .core import Table
+from .core import Db, Table
 
 LISTS = ("skills", "channels")  # columns holding a JSON list of text
 
@@ -25,6 +25,19 @@ def handle_key(handle: str) -> str:
     """What two handles share when they are the same handle: case folded in every script
     (SQLite's NOCASE folds only A-Z), in one Unicode normal form."""
     return unicodedata.normalize("NFC", unicodedata.normalize("NFC", handle).casefold())
+
+
+def first_free_handle(db: Db, handle: str, uid: str) -> str:
+    """`handle` when no other person has it here, else the first free `HANDLE-2`, `HANDLE-3`,
+    …: identities are uids, and a handle is only what this database calls someone."""
+    candidate, number = handle, 1
+    while db.one(
+        "SELECT 1 FROM person WHERE handle_key(handle) = ? AND uid != ?",
+        (handle_key(candidate), uid),
+    ):
+        number += 1
+        candidate = f"{handle}-{number}"
+    return candidate
 
 
 class People(Table[Person]):

@@ -317,6 +317,146 @@ def planned_sessions(db: Database) -> None:
         db.execute(statement)
 
 
+def private_and_shared(db: Database) -> None:
+    """A session's private notes, beside the shared ones: never synced, never in a coordinator's
+    export, only in the owner's own full backup."""
+    db.execute("ALTER TABLE session ADD COLUMN private_notes TEXT NOT NULL DEFAULT ''")
+
+
+CHANGE_LOG_TABLES = (
+    # A pair bound to a folder, and this device's id there.
+    """
+    CREATE TABLE share (
+        pair_uid TEXT PRIMARY KEY,
+        folder TEXT NOT NULL,
+        device TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    )
+    """,
+    # Every shared field of every record as the changes from all devices resolve it, with the
+    # change that set it; a deletion is the field `_deleted`.
+    """
+    CREATE TABLE sync_state (
+        pair_uid TEXT NOT NULL,
+        uid TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        field TEXT NOT NULL,
+        value TEXT NOT NULL,
+        at TEXT NOT NULL,
+        device TEXT NOT NULL,
+        PRIMARY KEY (pair_uid, uid, field)
+    )
+    """,
+    # Every edit of a session's notes seen, with the edit it replaced: two edits that did not
+    # see each other are both kept.
+    """
+    CREATE TABLE sync_note (
+        pair_uid TEXT NOT NULL,
+        uid TEXT NOT NULL,
+        at TEXT NOT NULL,
+        device TEXT NOT NULL,
+        prev_at TEXT,
+        prev_device TEXT,
+        text TEXT NOT NULL,
+        PRIMARY KEY (pair_uid, uid, at, device)
+    )
+    """,
+    "CREATE INDEX sync_note_uid ON sync_note(uid)",
+    # How far each other device's log was read, and a digest of the bytes up to there.
+    """
+    CREATE TABLE sync_read (
+        pair_uid TEXT NOT NULL,
+        device TEXT NOT NULL,
+        offset INTEGER NOT NULL,
+        digest TEXT NOT NULL,
+        PRIMARY KEY (pair_uid, device)
+    )
+    """,
+    # A person whose handle was taken here: the handle the other side knows them by.
+    "CREATE TABLE sync_alias (uid TEXT PRIMARY KEY, handle TEXT NOT NULL)",
+    # Every record deleted here, by uid, and when: a backup carries them, so an import of a
+    # newer file deletes what was deleted there, and an older file does not bring it back.
+    """
+    CREATE TABLE tombstone (
+        uid TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        deleted_at TEXT NOT NULL
+    )
+    """,
+)
+# SQLite's clock in the stored form of a timestamp: microseconds and the UTC offset.
+SQL_NOW = "strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000+00:00'"
+
+
+def tombstone_triggers() -> list[str]:
+    """A deleted record leaves its tombstone, however it goes (a cascade too); a record that
+    comes back (an import, a sync) takes its tombstone away."""
+    return [
+        statement
+        for table in RECORD_TABLES
+        for statement in (
+            f"CREATE TRIGGER {table}_tombstone AFTER DELETE ON {table} BEGIN "
+            "INSERT INTO tombstone (uid, kind, deleted_at) "
+            f"VALUES (old.uid, '{table}', {SQL_NOW}) "
+            "ON CONFLICT (uid) DO UPDATE SET deleted_at = excluded.deleted_at; END",
+            f"CREATE TRIGGER {table}_untombstone AFTER INSERT ON {table} BEGIN "
+            "DELETE FROM tombstone WHERE uid = new.uid; END",
+        )
+    ]
+
+
+UNDO_TABLES = (
+    # One row per write transaction of this device (a command), and each record it changed
+    # with the record as it was before: what `mentor undo` puts back.
+    """
+    CREATE TABLE undo_command (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'done' CHECK (state IN ('done', 'undone', 'undo'))
+    )
+    """,
+    """
+    CREATE TABLE undo_change (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        command INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        uid TEXT NOT NULL,
+        op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+        before TEXT
+    )
+    """,
+    "CREATE INDEX undo_change_command ON undo_change(command)",
+)
+
+
+def undo_triggers(db: Database) -> list[str]:
+    """Each insert, update and delete of a record, logged under the open command with the
+    record's columns as they were (as they are when this migration runs)."""
+    statements = []
+    for table in RECORD_TABLES:
+        columns = [row[1] for row in db.execute(f"PRAGMA table_info({table})").fetchall()]
+        before = "json_object(" + ", ".join(f"'{c}', old.{c}" for c in columns) + ")"
+        for op, record, image in (
+            ("insert", "new", "NULL"),
+            ("update", "old", before),
+            ("delete", "old", before),
+        ):
+            statements.append(
+                f"CREATE TRIGGER {table}_undo_{op} AFTER {op.upper()} ON {table} BEGIN "
+                "INSERT INTO undo_change (command, kind, uid, op, before) "
+                f"SELECT max(id), '{table}', {record}.uid, '{op}', {image} FROM undo_command "
+                "HAVING max(id) IS NOT NULL; END"
+            )
+    return statements
+
+
+def change_log(db: Database) -> None:
+    for statement in (*CHANGE_LOG_TABLES, *tombstone_triggers(), *UNDO_TABLES):
+        db.execute(statement)
+    for statement in undo_triggers(db):
+        db.execute(statement)
+
+
 # Append only, in order: a database's user_version is how many of these it has had, so a
 # released migration is never renamed, reordered, changed or removed.
 MIGRATIONS: tuple[tuple[str, Callable[[Database], None]], ...] = (
@@ -326,6 +466,8 @@ MIGRATIONS: tuple[tuple[str, Callable[[Database], None]], ...] = (
     ("0004_ids_never_reused", ids_never_reused),
     ("0005_availability", availability),
     ("0006_planned_sessions", planned_sessions),
+    ("0007_private_and_shared", private_and_shared),
+    ("0008_change_log", change_log),
 )
 
 

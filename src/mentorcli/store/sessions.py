@@ -16,6 +16,7 @@ COLUMNS = (
     "rapport",
     "engagement",
     "tech_issue",
+    "private_notes",  # the logger's own: never in a sync, a program export or a recap
 )
 
 

@@ -1,0 +1,316 @@
+"""Sharing a pair through a folder both people's machines see, and syncing it."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import BadInput, FileProblem
+
+if TYPE_CHECKING:
+    from ..store import Store
+    from ..store.sync import SyncTables
+    from ..sync.merge import History, State
+
+# Parents first: a record is written after what it points at.
+ORDER = (
+    "person",
+    "time_off",
+    "pair",
+    "expectation",
+    "goal",
+    "session",
+    "planned_session",
+    "action",
+    "topic",
+)
+
+
+@dataclass
+class Synced:
+    """What one sync of a pair did."""
+
+    pair: str  # MENTOR/MENTEE as named here
+    folder: str
+    sent: int = 0
+    received: int = 0
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+    renamed: dict[str, str] = field(default_factory=dict)  # their handle -> the one here
+    waiting: list[str] = field(default_factory=list)  # logs caught mid-copy
+    git: bool = False  # the folder is a git working tree: pulled, committed, pushed
+
+    def message(self) -> str:
+        said = f"Synced {self.pair} through {self.folder}: sent {_changes(self.sent)}, "
+        said += f"applied {_changes(self.received)}."
+        if self.git:
+            said += " Pulled, committed and pushed with git."
+        for theirs, here in self.renamed.items():
+            said += f" Their {theirs!r} is {here!r} here (the handle was taken)."
+        for conflict in self.conflicts:
+            said += f" Session #{conflict['session']}: notes edited on both sides; both kept."
+        for name in self.waiting:
+            said += f" {name} ends mid-line (still copying?): the rest is read next time."
+        return said
+
+
+def _changes(count: int) -> str:
+    return f"{count} change" if count == 1 else f"{count} changes"
+
+
+@dataclass
+class SyncRound:
+    """Every shared pair synced."""
+
+    synced: list[Synced]
+
+    def message(self) -> str:
+        return "\n".join(s.message() for s in self.synced) or "No pair is shared yet."
+
+
+def _folder(text: str) -> Path:
+    folder = Path(text).expanduser()
+    if not folder.is_dir():
+        raise BadInput(f"{text} is not a folder; make it (or let your sync tool) and try again")
+    return folder.resolve()
+
+
+def share(store: Store, pair_ref: str, folder_text: str, now: datetime) -> Synced:
+    """Bind a pair to a folder and send everything shared of it there."""
+    from .pairs import resolve_pair
+
+    found = resolve_pair(store, pair_ref)
+    folder = _folder(folder_text)
+    tables = store.sync()
+    with store.write():
+        known = {s.pair_uid: s for s in tables.shares()}
+        device = known[found.uid].device if found.uid in known else uuid.uuid4().hex[:12]
+        tables.bind(found.uid, str(folder), device)
+    return sync(store, found.uid, now)
+
+
+def sync_all(store: Store, pair_ref: str | None, now: datetime) -> SyncRound:
+    from .pairs import resolve_pair
+
+    shares = store.sync().shares()
+    if pair_ref is not None:
+        found = resolve_pair(store, pair_ref)
+        shares = [s for s in shares if s.pair_uid == found.uid]
+        if not shares:
+            raise BadInput(f"{found.ref} is not shared; run 'mentor share {found.ref} DIR' first")
+    return SyncRound([sync(store, s.pair_uid, now) for s in shares])
+
+
+def join(store: Store, folder_text: str, now: datetime) -> tuple[Synced, str]:
+    """Start from the logs in a folder: the pair, both people, every shared record; returns
+    the sync and the mentee's handle here (for `me`)."""
+    from ..sync import git
+    from ..sync.log import SUFFIX, read, start_digest
+
+    folder = _folder(folder_text)
+    if git.is_work_tree(folder):
+        git.pull(folder)
+    pairs = set()
+    for path in sorted(folder.glob(f"*{SUFFIX}")):
+        first = read(path, 0, start_digest()).header
+        if first is not None:
+            pairs.add(str(first["pair"]))
+    if len(pairs) != 1:
+        found = "no mentor change log" if not pairs else "logs of several pairs"
+        raise BadInput(f"{folder_text} holds {found}; join the folder one pair shares")
+    pair_uid = pairs.pop()
+    tables = store.sync()
+    with store.write():
+        if pair_uid not in {s.pair_uid for s in tables.shares()}:
+            tables.bind(pair_uid, str(folder), uuid.uuid4().hex[:12])
+    synced = sync(store, pair_uid, now)
+    pair_id = tables.pair_id(pair_uid)
+    if pair_id is None:
+        raise BadInput(f"the logs in {folder_text} do not hold the pair yet; sync again later")
+    return synced, store.pairs.get(pair_id).mentee  # type: ignore[union-attr]
+
+
+def sync(store: Store, pair_uid: str, now: datetime) -> Synced:
+    """Send what changed here, apply what every other device sent: one transaction."""
+    from ..sync.log import SUFFIX, append, header, log_name, read, start_digest
+    from ..sync.merge import changes
+
+    tables = store.sync()
+    bound = {s.pair_uid: s for s in tables.shares()}[pair_uid]
+    folder = Path(bound.folder)
+    if not folder.is_dir():
+        raise FileProblem(f"the shared folder {folder} is not there; is it mounted?")
+    from ..sync import git
+
+    synced = Synced("", str(folder), git=git.is_work_tree(folder))
+    if synced.git:
+        git.pull(folder)
+    marks = tables.read_marks(pair_uid)
+    incoming: list[dict[str, Any]] = []
+    reads: dict[str, tuple[int, str]] = {}
+    for path in sorted(folder.glob(f"*{SUFFIX}")):
+        device = path.name[: -len(SUFFIX)]
+        if device == bound.device:
+            continue
+        offset, digest = marks.get(device, (0, start_digest()))
+        got = read(path, offset, digest)
+        if offset == 0 and (got.header is None or got.header.get("pair") != pair_uid):
+            continue  # another pair's log, or one just begun
+        incoming += [_checked(e, path) for e in got.entries if e.get("pair") == pair_uid]
+        reads[device] = (got.offset, got.digest)
+        if got.torn:
+            synced.waiting.append(path.name)
+    with store.write():
+        state, history = _load(tables, pair_uid)
+        pair_id = tables.pair_id(pair_uid)
+        snapshot = tables.snapshot(pair_id) if pair_id is not None else {}
+        stamp = (now.astimezone(UTC).isoformat(timespec="microseconds"), bound.device)
+        mine = changes(snapshot, state, stamp, pair_uid, tables.deleted_here())
+        _apply(state, history, mine)
+        before = {uid: _conflict_keys(history, state, uid) for uid in history}
+        touched = _apply(state, history, incoming)
+        synced.received = len(incoming)
+        synced.renamed = _write(tables, state, touched)
+        _save(tables, pair_uid, state, history)
+        for device, (offset, digest) in reads.items():
+            tables.mark_read(pair_uid, device, offset, digest)
+        synced.conflicts = _new_conflicts(store, history, state, before)
+        own = folder / log_name(bound.device)
+        first = None if own.exists() else header(bound.device, pair_uid)
+        append(own, mine, first)
+        if synced.git:
+            git.publish(folder, own, f"mentor sync: the changes of device {bound.device}")
+        synced.sent = len(mine)
+        pair_id = tables.pair_id(pair_uid)
+        found = store.pairs.get(pair_id) if pair_id is not None else None
+        synced.pair = found.ref if found is not None else pair_uid
+    return synced
+
+
+def _checked(entry: dict[str, Any], path: Path) -> dict[str, Any]:
+    """A change as this mentor can apply it: a known kind, shared fields, values that fit."""
+    from ..errors import DatabaseUnusable
+    from ..reports.backup import CHECKS, Bad
+    from ..store.sync import KINDS, shared_columns
+
+    def refuse(problem: str) -> DatabaseUnusable:
+        return DatabaseUnusable(f"{path}: {problem}; nothing from it was applied")
+
+    section = KINDS.get(str(entry.get("kind")))
+    clock = (entry.get("uid"), entry.get("at"), entry.get("device"))
+    if section is None or not all(isinstance(part, str) for part in clock):
+        raise refuse(f"a change of kind {entry.get('kind')!r} this mentor cannot read")
+    if entry.get("deleted") is True:
+        return entry
+    fields = entry.get("fields")
+    allowed = {*section.refs, *shared_columns(section)}
+    if not isinstance(fields, dict) or not set(fields) <= allowed:
+        raise refuse(f"a {section.table} change with fields this mentor does not know")
+    for name, value in fields.items():
+        if name in section.refs:
+            if value is not None and not isinstance(value, str):
+                raise refuse(f"{section.table} {name}: not a uid")
+            continue
+        try:
+            fields[name] = CHECKS[section.name][name](value)
+        except Bad as problem:
+            raise refuse(f"{section.table} {name}: {problem}") from None
+    return entry
+
+
+def _apply(state: State, history: History, entries: list[dict[str, Any]]) -> set[str]:
+    from ..sync.merge import apply
+
+    return {apply(state, history, entry) for entry in entries}
+
+
+def _conflict_keys(history: History, state: State, uid: str) -> set[tuple[str, str]]:
+    from ..sync.merge import conflicts
+
+    return {clock for clock, _ in conflicts(history, state, uid)}
+
+
+def _new_conflicts(
+    store: Store, history: History, state: State, before: dict[str, set[tuple[str, str]]]
+) -> list[dict[str, Any]]:
+    from ..sync.merge import conflicts
+
+    found = []
+    for uid in history:
+        for clock, text in conflicts(history, state, uid):
+            if clock not in before.get(uid, set()):
+                local = store.sync().local_id("session", uid)
+                found.append({"session": local, "uid": uid, "at": clock[0], "text": text})
+    return found
+
+
+def _write(tables: SyncTables, state: State, touched: set[str]) -> dict[str, str]:
+    """The touched records as resolved into the tables: deletions children first, the rest
+    parents first, then the optional links once everything is in."""
+    renamed: dict[str, str] = {}
+    records = sorted(
+        (uid for uid in touched if uid in state), key=lambda u: ORDER.index(state[u].kind)
+    )
+    for uid in reversed(records):
+        if not state[uid].alive:
+            tables.remove(state[uid].kind, uid)
+    for links in (False, True):
+        for uid in records:
+            record = state[uid]
+            if not record.alive:
+                continue
+            stamp = max(clock for _, clock in record.fields.values())[0] if record.fields else ""
+            given = tables.write_record(record.kind, uid, record.values(), stamp, links=links)
+            if given and not links:
+                renamed[str(record.values()["handle"])] = given
+    return renamed
+
+
+def _load(tables: SyncTables, pair_uid: str) -> tuple[State, History]:
+    from ..sync.merge import NoteEdit, RecordState
+
+    state: State = {}
+    for uid, kind, name, value, at, device in tables.state_rows(pair_uid):
+        record = state.setdefault(uid, RecordState(kind))
+        if name == "_deleted":
+            record.deleted = (at, device)
+        else:
+            record.fields[name] = (value, (at, device))
+    history: History = {}
+    for uid, at, device, prev_at, prev_device, text in tables.note_edits(pair_uid):
+        prev = None if prev_at is None or prev_device is None else (prev_at, prev_device)
+        history.setdefault(uid, {})[(at, device)] = NoteEdit(prev, text)
+    return state, history
+
+
+def _save(tables: SyncTables, pair_uid: str, state: State, history: History) -> None:
+    rows: list[tuple[str, str, str, Any, str, str]] = []
+    for uid, record in state.items():
+        rows += [(uid, record.kind, n, v, c[0], c[1]) for n, (v, c) in record.fields.items()]
+        if record.deleted is not None:
+            rows.append((uid, record.kind, "_deleted", True, *record.deleted))
+    tables.save_state(pair_uid, rows)
+    edits = [
+        (uid, clock[0], clock[1], *(edit.prev or (None, None)), edit.text)
+        for uid, edits in history.items()
+        for clock, edit in edits.items()
+    ]
+    tables.add_note_edits(pair_uid, edits)
+
+
+def note_conflicts(store: Store, session_uid: str) -> list[str]:
+    """The other texts of a session's notes, edited on two devices without seeing each other."""
+    from ..sync.merge import NoteEdit, RecordState, conflicts
+
+    tables = store.sync()
+    edits, current = tables.note_history(session_uid)
+    if current is None:
+        return []
+    history: History = {session_uid: {}}
+    for at, device, prev_at, prev_device, text in edits:
+        prev = None if prev_at is None or prev_device is None else (prev_at, prev_device)
+        history[session_uid][(at, device)] = NoteEdit(prev, text)
+    state: State = {session_uid: RecordState("session", {"notes": current})}
+    return [text for _, text in conflicts(history, state, session_uid)]

@@ -1,0 +1,233 @@
+"""The SQL of sharing: a pair's shared records as uids and fields, the state of what every
+device changed, and writing resolved records back into the tables."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from .core import Db
+from .exchange import BY_NAME, SECTIONS, Section
+from .people import first_free_handle
+
+# What never leaves this database: private notes, the ratings, a person's free-text note.
+# What never leaves in a sync: a person's note and busy calendar (a path on this machine),
+# a session's ratings and private notes.
+PRIVATE = {
+    "people": {"note", "busy"},
+    "sessions": {"rapport", "engagement", "private_notes"},
+}
+KINDS = {section.table: section for section in SECTIONS}
+
+
+def shared_columns(section: Section) -> tuple[str, ...]:
+    hidden = PRIVATE.get(section.name, set())
+    return tuple(c for c in section.columns if c not in hidden)
+
+
+@dataclass(frozen=True)
+class Share:
+    """A pair bound to a folder, and this device's id in it."""
+
+    pair_uid: str
+    folder: str
+    device: str
+
+
+class SyncTables:
+    """Shares, the resolved state of every shared field, what was read of each device's log."""
+
+    def __init__(self, db: Db) -> None:
+        self._db = db
+
+    def shares(self) -> list[Share]:
+        rows = self._db.all("SELECT pair_uid, folder, device FROM share ORDER BY rowid")
+        return [Share(r["pair_uid"], r["folder"], r["device"]) for r in rows]
+
+    def bind(self, pair_uid: str, folder: str, device: str) -> None:
+        self._db.conn.execute(
+            "INSERT INTO share (pair_uid, folder, device, created_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (pair_uid) DO UPDATE SET folder = excluded.folder",
+            (pair_uid, folder, device, self._db.now_text()),
+        )
+
+    def pair_id(self, pair_uid: str) -> int | None:
+        row = self._db.one("SELECT id FROM pair WHERE uid = ?", (pair_uid,))
+        return None if row is None else int(row["id"])
+
+    def snapshot(self, pair_id: int) -> dict[str, tuple[str, dict[str, Any]]]:
+        """The pair, its two people and every record of it: shared fields, references as uids."""
+        pair = self._db.one("SELECT * FROM pair WHERE id = ?", (pair_id,))
+        assert pair is not None
+        aliases = {r["uid"]: r["handle"] for r in self._db.all("SELECT * FROM sync_alias")}
+        uids: dict[str, dict[int, str]] = {}
+        out: dict[str, tuple[str, dict[str, Any]]] = {}
+        for section in SECTIONS:
+            params: tuple[Any, ...]
+            if section.table == "person":
+                where, params = "id IN (?, ?)", (pair["mentor_id"], pair["mentee_id"])
+            elif section.table == "pair":
+                where, params = "id = ?", (pair_id,)
+            elif section.table == "time_off":  # the pair's two people's time away
+                where, params = "person_id IN (?, ?)", (pair["mentor_id"], pair["mentee_id"])
+            else:
+                where, params = "pair_id = ?", (pair_id,)
+            rows = self._db.all(f"SELECT * FROM {section.table} WHERE {where} ORDER BY id", params)
+            uids[section.name] = {r["id"]: r["uid"] for r in rows}
+            for row in rows:
+                values: dict[str, Any] = {}
+                for name, (column, target) in section.refs.items():
+                    local = row[column]
+                    values[name] = None if local is None else uids[target].get(local)
+                for column in shared_columns(section):
+                    value = row[column]
+                    values[column] = json.loads(value) if column in section.lists else value
+                if section.table == "person" and row["uid"] in aliases:
+                    values["handle"] = aliases[row["uid"]]
+                out[row["uid"]] = (section.table, values)
+        return out
+
+    def state_rows(self, pair_uid: str) -> list[tuple[str, str, str, Any, str, str]]:
+        rows = self._db.all(
+            "SELECT uid, kind, field, value, at, device FROM sync_state WHERE pair_uid = ?",
+            (pair_uid,),
+        )
+        return [
+            (r["uid"], r["kind"], r["field"], json.loads(r["value"]), r["at"], r["device"])
+            for r in rows
+        ]
+
+    def save_state(self, pair_uid: str, rows: list[tuple[str, str, str, Any, str, str]]) -> None:
+        self._db.conn.execute("DELETE FROM sync_state WHERE pair_uid = ?", (pair_uid,))
+        self._db.conn.executemany(
+            "INSERT INTO sync_state (pair_uid, uid, kind, field, value, at, device) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(pair_uid, u, k, f, json.dumps(v), a, d) for u, k, f, v, a, d in rows],
+        )
+
+    def note_edits(self, pair_uid: str) -> list[tuple[str, str, str, str | None, str | None, str]]:
+        rows = self._db.all(
+            "SELECT uid, at, device, prev_at, prev_device, text FROM sync_note WHERE pair_uid = ?",
+            (pair_uid,),
+        )
+        return [tuple(r) for r in rows]
+
+    def add_note_edits(
+        self, pair_uid: str, edits: list[tuple[str, str, str, str | None, str | None, str]]
+    ) -> None:
+        self._db.conn.executemany(
+            "INSERT OR IGNORE INTO sync_note (pair_uid, uid, at, device, prev_at, prev_device, "
+            "text) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(pair_uid, *edit) for edit in edits],
+        )
+
+    def read_marks(self, pair_uid: str) -> dict[str, tuple[int, str]]:
+        rows = self._db.all(
+            "SELECT device, offset, digest FROM sync_read WHERE pair_uid = ?", (pair_uid,)
+        )
+        return {r["device"]: (int(r["offset"]), r["digest"]) for r in rows}
+
+    def mark_read(self, pair_uid: str, device: str, offset: int, digest: str) -> None:
+        self._db.conn.execute(
+            "INSERT INTO sync_read (pair_uid, device, offset, digest) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (pair_uid, device) DO UPDATE SET offset = excluded.offset, "
+            "digest = excluded.digest",
+            (pair_uid, device, offset, digest),
+        )
+
+    def deleted_here(self) -> set[str]:
+        """The uids of the records deleted in this database (their tombstones)."""
+        return {str(r["uid"]) for r in self._db.all("SELECT uid FROM tombstone")}
+
+    def local_id(self, kind: str, uid: str) -> int | None:
+        row = self._db.one(f"SELECT id FROM {kind} WHERE uid = ?", (uid,))
+        return None if row is None else int(row["id"])
+
+    def note_history(
+        self, uid: str
+    ) -> tuple[
+        list[tuple[str, str, str | None, str | None, str]], tuple[Any, tuple[str, str]] | None
+    ]:
+        """Every edit of a session's notes seen in sync, and the one that stands."""
+        edits = self._db.all(
+            "SELECT DISTINCT at, device, prev_at, prev_device, text FROM sync_note WHERE uid = ?",
+            (uid,),
+        )
+        current = self._db.one(
+            "SELECT value, at, device FROM sync_state WHERE uid = ? AND field = 'notes' "
+            "ORDER BY at DESC, device DESC LIMIT 1",
+            (uid,),
+        )
+        if current is None:
+            return [], None
+        found = (json.loads(current["value"]), (current["at"], current["device"]))
+        return [tuple(r) for r in edits], found
+
+    def remove(self, kind: str, uid: str) -> bool:
+        cursor = self._db.conn.execute(f"DELETE FROM {kind} WHERE uid = ?", (uid,))
+        return cursor.rowcount > 0
+
+    def write_record(
+        self, kind: str, uid: str, values: dict[str, Any], stamp: str, *, links: bool
+    ) -> str | None:
+        """The record as resolved, inserted or updated by uid; without `links` the optional
+        references wait for a second pass (they may point at a record written later). Returns
+        the local handle a clashing person got, "" if written, None if it cannot be yet."""
+        section = KINDS[kind]
+        row: dict[str, Any] = {}
+        for name, (column, target) in section.refs.items():
+            uid_there = values.get(name)
+            local = None
+            if uid_there is not None:
+                found = self._db.one(
+                    f"SELECT id FROM {BY_NAME[target].table} WHERE uid = ?", (uid_there,)
+                )
+                local = None if found is None else int(found["id"])
+            required = name in ("pair", "mentor", "mentee", "person")
+            if required and local is None:
+                return None
+            if required or links:
+                row[column] = local
+        columns = shared_columns(section)
+        if any(c not in values for c in columns):
+            return None  # not every field has come in yet
+        for column in columns:
+            value = values[column]
+            row[column] = (
+                json.dumps(value, ensure_ascii=False) if column in section.lists else value
+            )
+        renamed = ""
+        if kind == "person":
+            row["handle"], newly = self._local_handle(uid, values["handle"])
+            renamed = row["handle"] if newly else ""
+        existing = self._db.one(f"SELECT id FROM {kind} WHERE uid = ?", (uid,))
+        if existing is None:
+            row |= {"uid": uid, "created_at": stamp, "updated_at": stamp}
+            names, marks = ", ".join(row), ", ".join(f":{n}" for n in row)
+            self._db.conn.execute(f"INSERT INTO {kind} ({names}) VALUES ({marks})", row)
+        else:
+            row["updated_at"] = stamp
+            sets = ", ".join(f"{n} = :{n}" for n in row)
+            self._db.conn.execute(
+                f"UPDATE {kind} SET {sets} WHERE uid = :uid_", row | {"uid_": uid}
+            )
+        return renamed
+
+    def _local_handle(self, uid: str, handle: str) -> tuple[str, bool]:
+        """The handle this person gets here, and whether it is newly a local one because
+        someone else here has theirs; the handle the other side uses is kept as an alias."""
+        local = first_free_handle(self._db, handle, uid)
+        if local == handle:
+            self._db.conn.execute("DELETE FROM sync_alias WHERE uid = ?", (uid,))
+            return handle, False
+        known = self._db.one("SELECT handle FROM sync_alias WHERE uid = ?", (uid,))
+        mine = self._db.one("SELECT handle FROM person WHERE uid = ?", (uid,))
+        if known is not None and known["handle"] == handle and mine is not None:
+            return str(mine["handle"]), False
+        self._db.conn.execute(
+            "INSERT INTO sync_alias (uid, handle) VALUES (?, ?) "
+            "ON CONFLICT (uid) DO UPDATE SET handle = excluded.handle",
+            (uid, handle),
+        )
+        return local, True

@@ -1,0 +1,1 @@
+"""Sharing a pair through a folder: the change logs, and how changes settle."""
