@@ -74,7 +74,7 @@ class Stretch:
         return sum(person.cost for person in self.people.values())
 
 
-class _Person:
+class PersonCosts:
     """One participant's hours and night as sorted intervals, for costing many slots."""
 
     def __init__(self, p: Participant, lo: int, hi: int, sleep: Hours) -> None:
@@ -174,11 +174,11 @@ def least_painful(
     first, last = -(-lo // MINUTE) * MINUTE, (hi - length) // MINUTE * MINUTE
     if first > last or limit < 1 or not participants:
         return []
-    people = [_Person(p, lo, hi, (sleep or {}).get(p.name, NIGHT)) for p in participants]
+    people = [PersonCosts(p, lo, hi, (sleep or {}).get(p.name, NIGHT)) for p in participants]
     bounds = {first, last}
     for person in people:
         bounds.update(person.bounds())
-    candidates = _on_the_minute(bounds, length, first, last)
+    candidates = on_the_minute(bounds, length, first, last)
     costs: dict[int, tuple[int, ...]] = {}
     changes = sorted({a for p in participants for a, _, _ in _segments(p.zone, lo, hi)[1:]})
 
@@ -206,11 +206,11 @@ def least_painful(
         each(slot)
     # Between two candidates every cost is linear; where their sum is flat, the most
     # balanced start is where two people's costs cross, which may be no candidate.
-    crossings = set()
+    meeting: set[int] = set()
     for a, b in pairwise(ranked):
         if b - a > MINUTE and sum(each(a)) == sum(each(b)):
-            crossings |= _crossings(a, b, each(a), each(b))
-    ranked = sorted(set(ranked) | crossings, key=rank)
+            meeting |= crossings(a, b, each(a), each(b))
+    ranked = sorted(set(ranked) | meeting, key=rank)
     chosen: list[int] = []
     for distinct_time_of_day in (True, False):
         while len(chosen) < limit:
@@ -236,7 +236,7 @@ def least_painful(
                 for x in edges
                 for k in range(-(pick - lo) // DAY - 1, (hi - pick) // DAY + 2)
             }
-            ranked = sorted(set(ranked) | _on_the_minute(edges, 0, first, last), key=rank)
+            ranked = sorted(set(ranked) | on_the_minute(edges, 0, first, last), key=rank)
     return [
         Stretch(
             from_micros(slot),
@@ -250,7 +250,7 @@ def least_painful(
     ]
 
 
-def _crossings(a: int, b: int, at_a: tuple[int, ...], at_b: tuple[int, ...]) -> set[int]:
+def crossings(a: int, b: int, at_a: tuple[int, ...], at_b: tuple[int, ...]) -> set[int]:
     """The minutes beside each point in (a, b) where two linear costs meet."""
     found = set()
     for i, (i_a, i_b) in enumerate(zip(at_a, at_b, strict=True)):
@@ -262,7 +262,7 @@ def _crossings(a: int, b: int, at_a: tuple[int, ...], at_b: tuple[int, ...]) -> 
     return {x for x in found if a < x < b}
 
 
-def _on_the_minute(bounds: set[int], length: int, first: int, last: int) -> set[int]:
+def on_the_minute(bounds: set[int], length: int, first: int, last: int) -> set[int]:
     """Slot starts at or beside each bound, and ending there, on the minute, within range."""
     result = set()
     for bound in bounds:

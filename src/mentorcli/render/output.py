@@ -30,6 +30,7 @@ VIEWS = {
     "Health": "status:health_view",
     "Schedule": "schedule:show_schedule",
     "MomentView": "moment:moment_view",
+    "RotationView": "rotation:rotation_view",
     "Settings": "settings:settings_table",
 }
 # The results that also read as Markdown, and the writer of each (it returns the text).

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from ..store import Store
 
 MAX_DAYS = 366
+DEFAULT_DAYS = 7
 # A year of margin either side of the range keeps every instant the engine looks at (a week
 # beyond it for proposals, days beyond it for clock changes) inside datetime's years 1 to 9999.
 FIRST_DAY = date(2, 1, 1)
@@ -196,14 +197,16 @@ def check_range(first: date, days: int) -> date:
 def build_schedule(
     participants: Sequence[Participant],
     first: date,
-    days: int,
+    days: int | None,
     tz: str,
     min_minutes: int,
     *,
     recurring: bool = False,
     timeline: bool = True,
 ) -> Schedule:
-    """The windows from `first` 00:00 for `days` days in zone `tz`, with what goes with them."""
+    """The windows from `first` 00:00 for `days` days (default 7) in zone `tz`, and what goes
+    with them."""
+    days = DEFAULT_DAYS if days is None else days
     start, end = day_range(check_range(first, check_days(days)), days, tz)
     minutes = check_minutes(min_minutes)
     windows = tuple(shared_windows(participants, start, end, minutes))
