@@ -65,8 +65,11 @@ def test_the_migration_keeps_every_row_and_stops_reuse(db_path: Path) -> None:
     store = Store.open(db_path)
     store.close()
     after = _rows(db_path)
-    # Every row with its id as it was; a pair gains its two new columns, empty.
-    assert after["person"] == before["person"] and after["session"] == before["session"]
+    # Every row with its id as it was; a person gains the usual night as their sleep hours,
+    # a pair its two new columns, empty.
+    assert [row[:-1] for row in after["person"]] == before["person"]
+    assert {row[-1] for row in after["person"]} == {"22:00-07:00"}
+    assert after["session"] == before["session"]
     assert [row[:-2] for row in after["pair"]] == before["pair"]
     assert [row[-2:] for row in after["pair"]] == [("", None)]
     conn = sqlite3.connect(db_path)

@@ -700,3 +700,21 @@ def test_bad_rotate_exits_2_with_one_line(run: Run, extra: tuple[str, ...], mess
     assert outcome.out == ""
     assert outcome.err.startswith("mentor: ") and outcome.err.count("\n") == 1
     assert message in outcome.err
+
+
+def test_a_stretch_into_someones_own_sleep_costs_them_more(people: Run) -> None:
+    args = ("ldn", "kim", "lea", "--from", "2026-01-12", "--days", "1", "--tz", "UTC", "--json")
+    assert people("person", "add", "ldn", "--tz", "Europe/London").code == 0
+    assert people("person", "add", "kim", "--tz", "Asia/Tokyo").code == 0
+    assert people("person", "add", "lea", "--tz", "America/Los_Angeles").code == 0
+    usual = as_json(people("schedule", *args))["stretch"][0]
+    assert usual["people"]["kim"]["night_minutes"] == 30
+    # Kim sleeps until 05:00 only: early starts from 05:00 are no longer at night for them.
+    assert people("person", "edit", "kim", "--sleep", "21:00-05:00").code == 0
+    early = as_json(people("schedule", *args))["stretch"][0]
+    assert early["people"]["kim"]["night_minutes"] == 0
+    assert early["cost"] < usual["cost"]
+    rotation = as_json(
+        people("schedule", *args[:2], "--from", "2026-01-12", "--rotate", "2", "--json")
+    )
+    assert all(w["people"]["kim"]["night_minutes"] == 0 for w in rotation["rotation"])

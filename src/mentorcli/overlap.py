@@ -38,6 +38,7 @@ class Participant:
     name: str
     zone: str
     hours: Hours
+    sleep: Hours | None = None  # their night on their own clock; None for 22:00-07:00
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from typing import TypeVar
 
 from mentorcli.hours import Hours
 from mentorcli.overlap import DAY, MINUTE, Participant, day_range, from_micros, to_micros
-from mentorcli.stretch import NIGHT, PersonCosts, Stretch, crossings, on_the_minute
+from mentorcli.stretch import PersonCosts, Stretch, crossings, night_of, on_the_minute
 
 Costs = tuple[int, ...]  # one cost in minutes per participant, in their order
 Option = tuple[Costs, int]  # a week's candidate: its costs and its start
@@ -96,7 +96,7 @@ def fair_rotation(
         tuple(map(to_micros, day_range(first + timedelta(days=7 * k), 7, tz))) for k in range(weeks)
     ]
     lo, hi = ranges[0][0], ranges[-1][1]
-    people = [PersonCosts(p, lo, hi, (sleep or {}).get(p.name, NIGHT)) for p in participants]
+    people = [PersonCosts(p, lo, hi, night_of(p, sleep)) for p in participants]
     bounds = sorted({bound for person in people for bound in person.bounds()})
     options = [_week_options(people, bounds, a, b, length) for a, b in ranges]
     starts, proven = _fairest(options)

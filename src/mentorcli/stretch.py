@@ -3,15 +3,15 @@
 A person's cost for a slot is how far it pushes them outside their own hours, in minutes
 (a slot 08:00-09:00 before a 09:00 start pushes 1 h; one at 01:00 pushes 8 h, however short),
 plus NIGHT_WEIGHT for every minute of it outside their hours that falls in their night
-(22:00-07:00 on their clock unless they sleep at other times). Slots are ranked by the costs
-summed over everyone, then by the largest single cost, so two people stretching a little beat
-one stretching a lot, then by time. Starts are exact to the minute.
+(22:00-07:00 on their clock unless they sleep at other times, `Participant.sleep`). Slots
+are ranked by the costs summed over everyone, then by the largest single cost, so two people
+stretching a little beat one stretching a lot, then by time. Starts are exact to the minute.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import accumulate, pairwise
@@ -161,7 +161,7 @@ def least_painful(
     end: datetime,
     min_minutes: int = 30,
     limit: int = 3,
-    sleep: dict[str, Hours] | None = None,
+    sleep: Mapping[str, Hours] | None = None,
 ) -> list[Stretch]:
     """The `limit` slots of min_minutes in [start, end) that cost least (see the module).
 
@@ -174,7 +174,7 @@ def least_painful(
     first, last = -(-lo // MINUTE) * MINUTE, (hi - length) // MINUTE * MINUTE
     if first > last or limit < 1 or not participants:
         return []
-    people = [PersonCosts(p, lo, hi, (sleep or {}).get(p.name, NIGHT)) for p in participants]
+    people = [PersonCosts(p, lo, hi, night_of(p, sleep)) for p in participants]
     bounds = {first, last}
     for person in people:
         bounds.update(person.bounds())
@@ -248,6 +248,11 @@ def least_painful(
         )
         for slot in chosen
     ]
+
+
+def night_of(p: Participant, sleep: Mapping[str, Hours] | None = None) -> Hours:
+    """When `p` sleeps: as given by name, else their own sleep hours, else NIGHT."""
+    return (sleep or {}).get(p.name) or p.sleep or NIGHT
 
 
 def crossings(a: int, b: int, at_a: tuple[int, ...], at_b: tuple[int, ...]) -> set[int]:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import BadInput, FileProblem, MentorError, quoted
+from ..hours import DEFAULT_SLEEP
 from ..services.checks import EARLIEST, LATEST, MOST_MINUTES, SQLITE_MAX_INT, handle_problem
 from ..store.exchange import SECTIONS, Section
 from ..vocabulary import (
@@ -168,6 +169,12 @@ def _hours(text: str) -> str:
     return format_hours(parse_hours(text))
 
 
+def _sleep(text: str) -> str:
+    from ..hours import parse_sleep
+
+    return parse_sleep(text)
+
+
 def _cadence(text: str) -> str:
     from ..cadence import parse_cadence
 
@@ -191,6 +198,7 @@ CHECKS: dict[str, dict[str, Check]] = {
         "skills": _tags,
         "channels": _tags,
         "note": _text,
+        "sleep": _by_grammar(_sleep),
     },
     "pairs": {
         "status": _choice(PAIR_STATUSES),
@@ -239,7 +247,10 @@ CHECKS: dict[str, dict[str, Check]] = {
 
 
 # Fields added after the format's first version, and what a backup without them means.
-ADDED_LATER: dict[str, dict[str, Any]] = {"pairs": {"end_reason": "", "paused_on": None}}
+ADDED_LATER: dict[str, dict[str, Any]] = {
+    "people": {"sleep": DEFAULT_SLEEP},
+    "pairs": {"end_reason": "", "paused_on": None},
+}
 
 
 def _kind(value: Any) -> str:

@@ -8,7 +8,15 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ..errors import BadInput
-from ..hours import DEFAULT_HOURS, format_days, format_hours, parse_hours
+from ..hours import (
+    DEFAULT_HOURS,
+    DEFAULT_SLEEP,
+    Hours,
+    format_days,
+    format_hours,
+    parse_hours,
+    sleep_hours,
+)
 from ..labels import day_label
 from ..overlap import (
     DAY,
@@ -122,7 +130,7 @@ def gather_participants(
     for ref in who:
         people += _people_for(store(), ref, alone=len(who) == 1 and not zone_specs)
     everyone = [
-        Participant(p.handle, p.timezone, parse_hours(p.hours))
+        Participant(p.handle, p.timezone, parse_hours(p.hours), _sleep(p.sleep))
         for p in {p.id: p for p in people}.values()
     ]
     everyone += [zone_participant(spec) for spec in zone_specs]
@@ -140,6 +148,11 @@ def gather_participants(
             'as WHO, or add --zone "[LABEL=]ZONE [HOURS]"'
         )
     return unique
+
+
+def _sleep(text: str) -> Hours | None:
+    """A stored person's sleep hours, None for the usual night (it costs the same)."""
+    return None if text == DEFAULT_SLEEP else sleep_hours(text)
 
 
 def _people_for(store: Store, ref: str, *, alone: bool) -> list[Person]:

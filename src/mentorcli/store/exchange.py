@@ -36,7 +36,7 @@ SECTIONS = (
     Section(
         "people",
         "person",
-        ("handle", "name", "email", "timezone", "hours", "skills", "channels", "note"),
+        ("handle", "name", "email", "timezone", "hours", "skills", "channels", "note", "sleep"),
         lists=("skills", "channels"),
     ),
     Section(

@@ -261,6 +261,11 @@ def ids_never_reused(db: Database) -> None:
     db.execute("ALTER TABLE pair ADD COLUMN paused_on TEXT")
 
 
+def sleep_hours(db: Database) -> None:
+    """When each person sleeps, on their own clock: the night a stretch costs more in."""
+    db.execute("ALTER TABLE person ADD COLUMN sleep TEXT NOT NULL DEFAULT '22:00-07:00'")
+
+
 # Append only, in order: a database's user_version is how many of these it has had, so a
 # released migration is never renamed, reordered, changed or removed.
 MIGRATIONS: tuple[tuple[str, Callable[[Database], None]], ...] = (
@@ -268,6 +273,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[Database], None]], ...] = (
     ("0002_full_text_index", full_text_index),
     ("0003_search_index_by_rowid", search_index_by_rowid),
     ("0004_ids_never_reused", ids_never_reused),
+    ("0008_sleep_hours", sleep_hours),
 )
 
 
