@@ -168,10 +168,10 @@ def _undominated(items: list[tuple[Costs, T]]) -> list[tuple[Costs, T]]:
 def _fairest(options: list[list[Option]]) -> tuple[tuple[int, ...], bool]:
     """One start per week minimising (largest tally, sum, starts), and whether proven so.
 
-    A narrow search first keeps the _BEAM most hopeful tallies each week. The exact search
-    then keeps every set of tallies (with its earliest starts) that could still beat the
-    narrow one's; should there be more than _STATES in some week, the narrow search's
-    rotation stands, not proven fairest.
+    A narrow search first keeps the _BEAM most hopeful tallies each week, and its rotation is
+    bettered one or two weeks at a time. The exact search then keeps every set of tallies
+    (with its earliest starts) that could still beat that rotation; should there be more than
+    _STATES in some week, that rotation stands, not proven fairest.
     """
     size = len(options[0][0][0])
     least_each: list[Costs] = [(0,) * size]
@@ -191,7 +191,7 @@ def _fairest(options: list[list[Option]]) -> tuple[tuple[int, ...], bool]:
     for k, week in enumerate(options):
         ranked = sorted(_grow(beam, week).items(), key=lambda item: (hope(item[0], k + 1), item))
         beam = dict(ranked[:_BEAM])
-    narrow = _best(beam)
+    narrow = _improved(options, _best(beam)[1])
     goal = (max(narrow[0]), sum(narrow[0]))
     states: dict[Costs, tuple[int, ...]] = {(0,) * size: ()}
     for k, week in enumerate(options):
@@ -203,6 +203,47 @@ def _fairest(options: list[list[Option]]) -> tuple[tuple[int, ...], bool]:
         if len(states) > _STATES:
             return narrow[1], False
     return _best(states)[1], True
+
+
+def _improved(
+    options: list[list[Option]], starts: tuple[int, ...]
+) -> tuple[Costs, tuple[int, ...]]:
+    """The rotation bettered by changing one or two weeks' slots at a time while that helps."""
+    picks = [
+        next(i for i, (_, s) in enumerate(week) if s == start)
+        for week, start in zip(options, starts, strict=True)
+    ]
+    size = len(options[0][0][0])
+    totals = [sum(options[k][i][0][p] for k, i in enumerate(picks)) for p in range(size)]
+
+    def key(total: Sequence[int]) -> tuple[int, int, tuple[int, ...]]:
+        return max(total), sum(total), tuple(options[k][i][1] for k, i in enumerate(picks))
+
+    best = key(totals)
+    weeks = range(len(options))
+    better = True
+    while better:
+        better = False
+        for k, j in ((first, second) for first in weeks for second in weeks if first <= second):
+            kept = picks[k], picks[j]
+            without = [
+                t - c - (d if j != k else 0)
+                for t, c, d in zip(
+                    totals, options[k][kept[0]][0], options[j][kept[1]][0], strict=True
+                )
+            ]
+            for a, (costs_a, _) in enumerate(options[k]):
+                for b in range(len(options[j])) if j != k else (a,):
+                    costs_b = options[j][b][0] if j != k else (0,) * size
+                    total = [w + x + y for w, x, y in zip(without, costs_a, costs_b, strict=True)]
+                    if (max(total), sum(total)) > best[:2]:
+                        continue
+                    picks[k], picks[j] = a, b
+                    found = key(total)
+                    if found < best:
+                        best, kept, better, totals = found, (a, b), True, total
+                    picks[k], picks[j] = kept
+    return tuple(totals), best[2]
 
 
 def _grow(
