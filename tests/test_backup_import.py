@@ -452,3 +452,22 @@ def test_a_newer_file_carries_deletions_and_an_older_one_brings_nothing_back(
     assert notes() == ["second"]
     assert run("--db", coordinator, "import", str(old)).code == 0
     assert notes() == ["second"]
+
+
+def test_a_backup_from_before_sleep_hours_sleeps_at_night(
+    run: Run, backup: Path, tmp_path: Path
+) -> None:
+    def older(document: dict[str, Any]) -> None:
+        for person in document["people"]:
+            del person["sleep"]
+
+    fresh = tmp_path / "fresh.db"
+    assert run("--db", str(fresh), "import", str(_rewrite(backup, older))).code == 0
+    people = json.loads(run("--db", str(fresh), "person", "list", "--json").out)
+    assert people and {p["sleep"] for p in people} == {"22:00-07:00"}
+
+    def wrong(document: dict[str, Any]) -> None:
+        document["people"][0]["sleep"] = "mon-fri 23:00-07:00"
+
+    outcome = run("--db", str(tmp_path / "other.db"), "import", str(_rewrite(backup, wrong)))
+    assert outcome.code == 2 and "people[0]: sleep: " in outcome.err

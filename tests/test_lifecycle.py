@@ -65,10 +65,10 @@ def test_the_migration_keeps_every_row_and_stops_reuse(db_path: Path) -> None:
     store = Store.open(db_path)
     store.close()
     after = _rows(db_path)
-    # Every row with its id as it was; a pair and (0005) a person gain two columns, empty,
-    # and a session its private notes (0007).
-    assert [row[:-2] for row in after["person"]] == before["person"]
-    assert [row[-2:] for row in after["person"]] == [("", "")] * 3
+    # Every row with its id as it was; a person gains (0005) two columns, empty, and (0009)
+    # the usual night as their sleep hours; a session (0007) its private notes, empty.
+    assert [row[:-3] for row in after["person"]] == before["person"]
+    assert [row[-3:] for row in after["person"]] == [("", "", "22:00-07:00")] * 3
     assert [row[:-1] for row in after["session"]] == before["session"]
     assert {row[-1] for row in after["session"]} == {""}
     assert [row[:-2] for row in after["pair"]] == before["pair"]

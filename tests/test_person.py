@@ -161,3 +161,17 @@ def test_user_text_is_shown_literally(run: Run) -> None:
     assert "\\x1b" in shown
     stored = json.loads(run("person", "show", "eve", "--json").out)
     assert stored["name"] == hostile
+
+
+def test_sleep_hours_default_to_the_night_and_can_change(run: Run) -> None:
+    assert run("person", "add", "ana", "--tz", "UTC").code == 0
+    assert json.loads(run("person", "show", "ana", "--json").out)["sleep"] == "22:00-07:00"
+    assert run("person", "add", "rui", "--tz", "UTC", "--sleep", " 01:00 - 09:00 ").code == 0
+    assert json.loads(run("person", "show", "rui", "--json").out)["sleep"] == "01:00-09:00"
+    assert run("person", "edit", "ana", "--sleep", "23:30-06:30").code == 0
+    assert json.loads(run("person", "show", "ana", "--json").out)["sleep"] == "23:30-06:30"
+    assert "23:30-06:30" in run("person", "show", "ana").out
+    for bad in ("mon-fri 23:00-07:00", "23:00-07:00, 13:00-14:00", "late", ""):
+        outcome = run("person", "edit", "ana", "--sleep", bad)
+        assert outcome.code == 2 and outcome.err.count("\n") == 1, (bad, outcome.err)
+    assert json.loads(run("person", "show", "ana", "--json").out)["sleep"] == "23:30-06:30"

@@ -602,3 +602,120 @@ def test_at_explains_one_moment_for_each_participant(run: Run) -> None:
     assert ny["state"] == "outside" and ny["minutes_since_end"] == 420
     assert ny["next_start"] == "2026-03-11T01:00:00-04:00"
     assert run("schedule", *asked, "--at", "2026-03-08 02:30", "--tz", "America/New_York").code == 2
+
+
+ROTATE = (
+    "--zone",
+    "ldn=Europe/London",
+    "--zone",
+    "tyo=Asia/Tokyo",
+    "--zone",
+    "la=America/Los_Angeles",
+    "--from",
+    "2026-03-02",
+    "--tz",
+    "UTC",
+    "--rotate",
+    "3",
+)
+
+
+def test_rotate_takes_turns_and_keeps_a_tally(run: Run) -> None:
+    data = as_json(run("schedule", *ROTATE, "--json"))
+    assert set(data) == {
+        "from",
+        "weeks",
+        "tz",
+        "min_minutes",
+        "night_weight",
+        "proven",
+        "participants",
+        "rotation",
+        "tally",
+    }
+    assert (data["from"], data["weeks"], data["night_weight"], data["proven"]) == (
+        "2026-03-02",
+        3,
+        3,
+        True,
+    )
+    assert [week["week"] for week in data["rotation"]] == ["2026-03-02", "2026-03-09", "2026-03-16"]
+    # Each week a different person pays the most: Tokyo, then Los Angeles, then London.
+    payers = [max(w["people"], key=lambda n: w["people"][n]["cost"]) for w in data["rotation"]]
+    assert payers == ["tyo", "la", "ldn"]
+    first = data["rotation"][0]
+    assert {key: first[key] for key in ("start", "end", "minutes", "cost")} == {
+        "start": "2026-03-02T17:00:00+00:00",
+        "end": "2026-03-02T17:30:00+00:00",
+        "minutes": 30,
+        "cost": 540,
+    }
+    assert first["people"]["tyo"] == {
+        "start": "2026-03-03T02:00:00+09:00",
+        "end": "2026-03-03T02:30:00+09:00",
+        "side": "early",
+        "pushed_minutes": 420,
+        "night_minutes": 30,
+        "cost": 510,
+    }
+    assert data["tally"] == {
+        "ldn": {"cost": 585, "pushed_minutes": 495, "night_minutes": 30, "weeks_outside": 3},
+        "tyo": {"cost": 585, "pushed_minutes": 495, "night_minutes": 30, "weeks_outside": 3},
+        "la": {"cost": 555, "pushed_minutes": 465, "night_minutes": 30, "weeks_outside": 1},
+    }
+    for name, tally in data["tally"].items():
+        assert tally["cost"] == sum(w["people"][name]["cost"] for w in data["rotation"])
+
+
+def test_rotate_says_one_line_a_week_and_the_tally(run: Run) -> None:
+    outcome = run("schedule", *ROTATE, env={"COLUMNS": "200"})
+    assert outcome.code == 0, outcome.err
+    lines = outcome.out.splitlines()
+    assert lines[0] == "A fair rotation for ldn, tyo, la"
+    assert (
+        "Week 1: Mon 2 Mar 17:00-17:30: ldn 17:00-17:30 (30 min late); "
+        "tyo Tue 02:00-02:30 (7 h early, 30 min at night); la 09:00-09:30 (within their hours)"
+    ) in lines
+    assert any(line.startswith("Week 3: Mon 16 Mar 23:30-24:00: ldn 23:30-24:00") for line in lines)
+    assert (
+        "- la: 9 h 15 min (7 h 45 min pushed, 30 min at night), outside their hours in 1 of 3 weeks"
+    ) in lines
+    narrow = run("schedule", *ROTATE, env={"COLUMNS": "80"})
+    assert max(len(line) for line in narrow.out.splitlines()) <= 80
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (("--rotate", "1"), 'bad --rotate "1": expected a whole number of weeks from 2 to 12'),
+        (("--rotate", "13"), 'bad --rotate "13"'),
+        (("--rotate", "2", "--days", "14"), "cannot be combined with --days"),
+        (("--rotate", "2", "--recurring"), "cannot be combined with --recurring"),
+        (("--rotate", "2", "--at", "2026-03-02 10:00"), "cannot be combined with --at"),
+        (("--rotate", "2", "--min", "0"), 'bad --min "0"'),
+    ],
+)
+def test_bad_rotate_exits_2_with_one_line(run: Run, extra: tuple[str, ...], message: str) -> None:
+    outcome = run("schedule", "--zone", "UTC", "--zone", "Asia/Tokyo", *extra)
+    assert outcome.code == 2
+    assert outcome.out == ""
+    assert outcome.err.startswith("mentor: ") and outcome.err.count("\n") == 1
+    assert message in outcome.err
+
+
+def test_a_stretch_into_someones_own_sleep_costs_them_more(people: Run) -> None:
+    args = ("ldn", "kim", "lea", "--from", "2026-01-12", "--days", "1", "--tz", "UTC", "--json")
+    assert people("person", "add", "ldn", "--tz", "Europe/London").code == 0
+    assert people("person", "add", "kim", "--tz", "Asia/Tokyo").code == 0
+    assert people("person", "add", "lea", "--tz", "America/Los_Angeles").code == 0
+    usual = as_json(people("schedule", *args))["stretch"][0]
+    assert usual["people"]["kim"]["night_minutes"] == 30
+    # Kim sleeps until 05:00 only: early starts from 05:00 are no longer at night for them.
+    assert people("person", "edit", "kim", "--sleep", "21:00-05:00").code == 0
+    early = as_json(people("schedule", *args))["stretch"][0]
+    assert early["people"]["kim"]["night_minutes"] == 0
+    assert early["cost"] < usual["cost"]
+    rotation = as_json(
+        people("schedule", *args[:2], "--from", "2026-01-12", "--rotate", "2", "--json")
+    )
+    assert all(w["people"]["kim"]["night_minutes"] == 0 for w in rotation["rotation"])

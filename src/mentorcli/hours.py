@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from mentorcli.errors import BadInput, quoted
 
 DEFAULT_HOURS = "09:00-17:00"
+DEFAULT_SLEEP = "22:00-07:00"
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MINUTES_PER_DAY = 1440
@@ -76,6 +77,26 @@ def parse_hours(text: str) -> Hours:
             f"bad hours {quoted(text)}: expected HH:MM-HH:MM with optional days, {_EXAMPLE}"
         )
     return Hours.from_spans(_parse_span(part.strip(), text) for part in text.split(","))
+
+
+def parse_sleep(text: str) -> str:
+    """Sleep hours as `HH:MM-HH:MM`, one span every day (`23:00-07:00`); the canonical text."""
+    problem = BadInput(
+        f"bad sleep hours {quoted(text)}: expected one span every day, HH:MM-HH:MM, "
+        'e.g. "23:00-07:00"'
+    )
+    if any(char.isalpha() for char in text) or "," in text or not text.strip():
+        raise problem
+    try:
+        hours = parse_hours(f"mon-sun {text.strip()}")
+    except BadInput:
+        raise problem from None
+    return format_hours(hours).removeprefix("mon-sun ")
+
+
+def sleep_hours(text: str) -> Hours:
+    """The stored sleep text as hours: the same span on every day."""
+    return parse_hours(f"mon-sun {text}")
 
 
 def format_hours(hours: Hours) -> str:

@@ -18,6 +18,7 @@ class Person:
     email: str
     timezone: str
     hours: str
+    sleep: str  # when they sleep on their own clock, as HH:MM-HH:MM every day
     skills: tuple[str, ...]
     channels: tuple[str, ...]
     note: str

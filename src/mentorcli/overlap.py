@@ -56,6 +56,7 @@ class Participant:
     name: str
     zone: str
     hours: Hours
+    sleep: Hours | None = None  # their night on their own clock; None for 22:00-07:00
     days: tuple[tuple[date, tuple[Interval, ...]], ...] = ()
     blocked: tuple[Interval, ...] = ()
     absences: tuple[Absence, ...] = field(default=(), compare=False)

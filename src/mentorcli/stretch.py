@@ -3,15 +3,15 @@
 A person's cost for a slot is how far it pushes them outside their own hours, in minutes
 (a slot 08:00-09:00 before a 09:00 start pushes 1 h; one at 01:00 pushes 8 h, however short),
 plus NIGHT_WEIGHT for every minute of it outside their hours that falls in their night
-(22:00-07:00 on their clock unless they sleep at other times). Slots are ranked by the costs
-summed over everyone, then by the largest single cost, so two people stretching a little beat
-one stretching a lot, then by time. Starts are exact to the minute.
+(22:00-07:00 on their clock unless they sleep at other times, `Participant.sleep`). Slots
+are ranked by the costs summed over everyone, then by the largest single cost, so two people
+stretching a little beat one stretching a lot, then by time. Starts are exact to the minute.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import accumulate, pairwise
@@ -74,7 +74,7 @@ class Stretch:
         return sum(person.cost for person in self.people.values())
 
 
-class _Person:
+class PersonCosts:
     """One participant's hours and night as sorted intervals, for costing many slots."""
 
     def __init__(self, p: Participant, lo: int, hi: int, sleep: Hours) -> None:
@@ -168,7 +168,7 @@ def least_painful(
     end: datetime,
     min_minutes: int = 30,
     limit: int = 3,
-    sleep: dict[str, Hours] | None = None,
+    sleep: Mapping[str, Hours] | None = None,
 ) -> list[Stretch]:
     """The `limit` slots of min_minutes in [start, end) that cost least (see the module).
 
@@ -181,7 +181,7 @@ def least_painful(
     first, last = -(-lo // MINUTE) * MINUTE, (hi - length) // MINUTE * MINUTE
     if first > last or limit < 1 or not participants:
         return []
-    people = [_Person(p, lo, hi, (sleep or {}).get(p.name, NIGHT)) for p in participants]
+    people = [PersonCosts(p, lo, hi, night_of(p, sleep)) for p in participants]
     bounds = {first, last}
     for person in people:
         bounds.update(person.bounds())
@@ -193,7 +193,7 @@ def least_painful(
             if not any(person.blocked_in(slot, slot + length) for person in people)
         }
 
-    candidates = free(_on_the_minute(bounds, length, first, last))
+    candidates = free(on_the_minute(bounds, length, first, last))
     # Away days, holidays and busy times break the weekly repetition the costs rely on.
     weekly = not any(p.irregular for p in participants)
     costs: dict[int, tuple[int, ...]] = {}
@@ -223,11 +223,11 @@ def least_painful(
         each(slot)
     # Between two candidates every cost is linear; where their sum is flat, the most
     # balanced start is where two people's costs cross, which may be no candidate.
-    crossings = set()
+    meeting: set[int] = set()
     for a, b in pairwise(ranked):
         if b - a > MINUTE and sum(each(a)) == sum(each(b)):
-            crossings |= _crossings(a, b, each(a), each(b))
-    ranked = sorted(set(ranked) | free(crossings), key=rank)
+            meeting |= crossings(a, b, each(a), each(b))
+    ranked = sorted(set(ranked) | free(meeting), key=rank)
     chosen: list[int] = []
     for distinct_time_of_day in (True, False):
         while len(chosen) < limit:
@@ -253,7 +253,7 @@ def least_painful(
                 for x in edges
                 for k in range(-(pick - lo) // DAY - 1, (hi - pick) // DAY + 2)
             }
-            ranked = sorted(set(ranked) | free(_on_the_minute(edges, 0, first, last)), key=rank)
+            ranked = sorted(set(ranked) | free(on_the_minute(edges, 0, first, last)), key=rank)
     return [
         Stretch(
             from_micros(slot),
@@ -267,7 +267,12 @@ def least_painful(
     ]
 
 
-def _crossings(a: int, b: int, at_a: tuple[int, ...], at_b: tuple[int, ...]) -> set[int]:
+def night_of(p: Participant, sleep: Mapping[str, Hours] | None = None) -> Hours:
+    """When `p` sleeps: as given by name, else their own sleep hours, else NIGHT."""
+    return (sleep or {}).get(p.name) or p.sleep or NIGHT
+
+
+def crossings(a: int, b: int, at_a: tuple[int, ...], at_b: tuple[int, ...]) -> set[int]:
     """The minutes beside each point in (a, b) where two linear costs meet."""
     found = set()
     for i, (i_a, i_b) in enumerate(zip(at_a, at_b, strict=True)):
@@ -279,7 +284,7 @@ def _crossings(a: int, b: int, at_a: tuple[int, ...], at_b: tuple[int, ...]) -> 
     return {x for x in found if a < x < b}
 
 
-def _on_the_minute(bounds: set[int], length: int, first: int, last: int) -> set[int]:
+def on_the_minute(bounds: set[int], length: int, first: int, last: int) -> set[int]:
     """Slot starts at or beside each bound, and ending there, on the minute, within range."""
     result = set()
     for bound in bounds:

@@ -27,6 +27,15 @@ HoursOpt = Annotated[
     str | None,
     typer.Option("--hours", help="Working hours in their zone, e.g. 'mon-thu 08:00-16:00'."),
 ]
+Sleep = Annotated[
+    str | None,
+    typer.Option(
+        "--sleep",
+        metavar="HH:MM-HH:MM",
+        help="When they sleep in their zone, every day (default 22:00-07:00); a stretch "
+        "into it costs them more.",
+    ),
+]
 Email = Annotated[str | None, typer.Option(help="Email address.")]
 Skills = Annotated[str | None, typer.Option(help="Comma-separated skills, e.g. python,career.")]
 Channels = Annotated[
@@ -62,8 +71,9 @@ def _fields(
     note: str | None,
     holidays: str | None = None,
     busy: str | None = None,
+    sleep: str | None = None,
 ) -> PersonFields:
-    from ..hours import format_hours, parse_hours
+    from ..hours import format_hours, parse_hours, parse_sleep
     from ..services.people import PersonFields, busy_source, holiday_code
     from ..zones import resolve_zone
 
@@ -72,6 +82,7 @@ def _fields(
         email=email,
         timezone=resolve_zone(tz) if tz is not None else None,
         hours=format_hours(parse_hours(hours)) if hours is not None else None,
+        sleep=parse_sleep(sleep) if sleep is not None else None,
         skills=split_list(skills),
         channels=split_list(channels),
         note=note,
@@ -93,6 +104,7 @@ def add(
     hours: Annotated[
         str, typer.Option(help="Working hours in their zone, e.g. 'mon-thu 08:00-16:00'.")
     ] = "09:00-17:00",
+    sleep: Sleep = None,
     email: Email = None,
     skills: Skills = None,
     channels: Channels = None,
@@ -103,7 +115,9 @@ def add(
     """Add a person with their time zone and working hours."""
     from ..services import checks, people
 
-    fields = _fields(name or "", tz, hours, email or "", skills, channels, note or "", holidays)
+    fields = _fields(
+        name or "", tz, hours, email or "", skills, channels, note or "", holidays, None, sleep
+    )
     person = people.add_person(runtime.store(), checks.handle(handle), fields)
     written(person, f"Added {person.handle} ({person.timezone}, {person.hours}).", json=json)
 
@@ -131,6 +145,7 @@ def edit(
     tz: Zone = None,
     name: Name = None,
     hours: HoursOpt = None,
+    sleep: Sleep = None,
     email: Email = None,
     skills: Skills = None,
     channels: Channels = None,
@@ -142,7 +157,7 @@ def edit(
     """Change a person's details; only the options given change."""
     from ..services import checks, people
 
-    fields = _fields(name, tz, hours, email, skills, channels, note, holidays, busy)
+    fields = _fields(name, tz, hours, email, skills, channels, note, holidays, busy, sleep)
     renamed = checks.handle(new_handle) if new_handle else None
     person = people.edit_person(runtime.store(), handle, fields, renamed)
     written(person, f"Updated {person.handle}.", json=json)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..render.output import emit
 from .common import JsonFlag, complete_handle, pair_named
 from .runtime import runtime
+
+if TYPE_CHECKING:
+    from datetime import date
 
 Who = Annotated[
     list[str] | None,
@@ -34,7 +37,10 @@ From = Annotated[
         "--from", metavar="DATE", help="First day, e.g. 2026-03-02 or mon (default today)."
     ),
 ]
-Days = Annotated[int, typer.Option(metavar="N", help="How many days to look at, 1 to 366.")]
+Days = Annotated[
+    int | None,
+    typer.Option(metavar="N", help="How many days to look at, 1 to 366 (default 7)."),
+]
 Minimum = Annotated[
     int, typer.Option("--min", metavar="MINUTES", help="Shortest window worth showing.")
 ]
@@ -71,33 +77,50 @@ Recurring = Annotated[
     typer.Option("--recurring", help="Also find weekly slots that hold in every week."),
 ]
 
+Rotate = Annotated[
+    int | None,
+    typer.Option(
+        "--rotate",
+        metavar="WEEKS",
+        help="Propose one slot a week for WEEKS weeks (2 to 12) from --from, taking turns "
+        "at who is inconvenienced, with each person's tally.",
+    ),
+]
+
 
 def schedule(
     who: Who = None,
     zone: Zones = None,
     from_: From = None,
-    days: Days = 7,
+    days: Days = None,
     min_minutes: Minimum = 30,
     tz: Display = None,
     recurring: Recurring = False,
     at: At = None,
     busy: Busy = None,
     buffer: Buffer = 0,
+    rotate: Rotate = None,
     json: JsonFlag = False,
 ) -> None:
     """Find when everyone is within working hours, day by day, across DST changes."""
     from ..reports.schedule import ScheduleRequest, find_times
-    from ..when import parse_date, parse_datetime
+    from ..when import parse_datetime
     from ..zones import resolve_zone
-    from ..zones import zone as zone_info
 
     shown = resolve_zone(tz) if tz else runtime.config().get("tz") or runtime.local_zone()
-    today = runtime.now().astimezone(zone_info(shown)).date()
-    first = parse_date(from_, today) if from_ is not None else today
+    first = _first_day(from_, shown)
     usual = not zone and (runtime.config().get("default_pair") or runtime.config().me)
     asked: list[str | None] = [*(who or ())] or ([None] if usual else [])
     moment = parse_datetime(at, runtime.now(), shown) if at is not None else None
-    request = ScheduleRequest(
-        first, days, shown, min_minutes, recurring, moment, tuple(busy or ()), buffer, not json
-    )
+    ask = (first, days, shown, min_minutes, recurring, moment, tuple(busy or ()), buffer, not json)
+    request = ScheduleRequest(*ask, rotate=rotate)
     emit(find_times([pair_named(w) for w in asked], zone or [], runtime.store, request), json=json)
+
+
+def _first_day(text: str | None, shown: str) -> date:
+    """--from read on the display zone's calendar; today there when not given."""
+    from ..when import parse_date
+    from ..zones import zone
+
+    today = runtime.now().astimezone(zone(shown)).date()
+    return parse_date(text, today) if text is not None else today

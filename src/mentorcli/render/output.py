@@ -31,6 +31,7 @@ VIEWS = {
     "Health": "status:health_view",
     "Schedule": "schedule:show_schedule",
     "MomentView": "moment:moment_view",
+    "RotationView": "rotation:rotation_view",
     "Settings": "settings:settings_table",
     "PlanList": "plans:plans_table",
     "PlanView": "plans:plan_view",

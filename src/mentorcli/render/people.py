@@ -56,6 +56,7 @@ def person_detail(view: PersonView) -> RenderableType:
         ("email", person.email),
         ("zone", f"{person.timezone} (now {_local(now, person.timezone)})"),
         ("hours", person.hours),
+        ("sleeps", person.sleep),
         ("skills", ", ".join(person.skills)),
         ("channels", ", ".join(person.channels)),
         ("note", person.note),

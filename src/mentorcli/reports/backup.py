@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import BadInput, FileProblem, MentorError, quoted
+from ..hours import DEFAULT_SLEEP
 from ..services.checks import EARLIEST, LATEST, MOST_MINUTES, SQLITE_MAX_INT, handle_problem
 from ..store.exchange import SECTIONS, Section
 from ..vocabulary import (
@@ -180,6 +181,12 @@ def _day_or_instant(value: Any) -> str:
     return _instant(text) if "T" in text else _date(text)
 
 
+def _sleep(text: str) -> str:
+    from ..hours import parse_sleep
+
+    return parse_sleep(text)
+
+
 def _cadence(text: str) -> str:
     from ..cadence import parse_cadence
 
@@ -205,6 +212,7 @@ CHECKS: dict[str, dict[str, Check]] = {
         "note": _text,
         "holidays": _by_grammar(_holidays),
         "busy": _text,
+        "sleep": _by_grammar(_sleep),
     },
     "time_off": {
         "starts": _day_or_instant,
@@ -271,7 +279,7 @@ CHECKS: dict[str, dict[str, Check]] = {
 # Fields added after the format's first version, and what a backup without them means.
 ADDED_LATER: dict[str, dict[str, Any]] = {
     "pairs": {"end_reason": "", "paused_on": None},
-    "people": {"holidays": "", "busy": ""},
+    "people": {"holidays": "", "busy": "", "sleep": DEFAULT_SLEEP},
     "sessions": {"private_notes": ""},
 }
 # Lists added after the format's first version: a backup without one has none of them.

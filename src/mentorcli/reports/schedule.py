@@ -8,7 +8,15 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ..errors import BadInput
-from ..hours import DEFAULT_HOURS, format_days, format_hours, parse_hours
+from ..hours import (
+    DEFAULT_HOURS,
+    DEFAULT_SLEEP,
+    Hours,
+    format_days,
+    format_hours,
+    parse_hours,
+    sleep_hours,
+)
 from ..labels import day_label
 from ..overlap import (
     DAY,
@@ -36,8 +44,10 @@ if TYPE_CHECKING:
     from ..services.availability import Beyond
     from ..store import Store
     from .moment import MomentView
+    from .rotation import RotationView
 
 MAX_DAYS = 366
+DEFAULT_DAYS = 7
 # A year of margin either side of the range keeps every instant the engine looks at (a week
 # beyond it for proposals, days beyond it for clock changes) inside datetime's years 1 to 9999.
 FIRST_DAY = date(2, 1, 1)
@@ -99,7 +109,7 @@ class ScheduleRequest:
     """What `mentor schedule` was asked: a range (or one moment, `at`) and how to look."""
 
     first: date
-    days: int
+    days: int | None  # None: a week, or the weeks of a rotation
     tz: str
     min_minutes: int
     recurring: bool = False
@@ -107,6 +117,7 @@ class ScheduleRequest:
     busy: tuple[str, ...] = ()  # NAME=PATH, for this run
     buffer: int = 0
     timeline: bool = True
+    rotate: int | None = None  # weeks of a fair rotation
 
 
 def zone_participant(spec: str) -> Participant:
@@ -142,7 +153,7 @@ def gather_participants(
     for ref in who:
         people += _people_for(store(), ref, alone=len(who) == 1 and not zone_specs)
     everyone = [
-        Participant(p.handle, p.timezone, parse_hours(p.hours))
+        Participant(p.handle, p.timezone, parse_hours(p.hours), _sleep(p.sleep))
         for p in {p.id: p for p in people}.values()
     ]
     everyone += [zone_participant(spec) for spec in zone_specs]
@@ -164,6 +175,11 @@ def gather_participants(
     from ..services.availability import beyond_hours
 
     return beyond_hours(unique, {p.handle: p for p in people}, store, beyond)
+
+
+def _sleep(text: str) -> Hours | None:
+    """A stored person's sleep hours, None for the usual night (it costs the same)."""
+    return None if text == DEFAULT_SLEEP else sleep_hours(text)
 
 
 def _people_for(store: Store, ref: str, *, alone: bool) -> list[Person]:
@@ -221,14 +237,16 @@ def check_range(first: date, days: int) -> date:
 def build_schedule(
     participants: Sequence[Participant],
     first: date,
-    days: int,
+    days: int | None,
     tz: str,
     min_minutes: int,
     *,
     recurring: bool = False,
     timeline: bool = True,
 ) -> Schedule:
-    """The windows from `first` 00:00 for `days` days in zone `tz`, with what goes with them."""
+    """The windows from `first` 00:00 for `days` days (default 7) in zone `tz`, and what goes
+    with them."""
+    days = DEFAULT_DAYS if days is None else days
     start, end = day_range(check_range(first, check_days(days)), days, tz)
     minutes = check_minutes(min_minutes)
     windows = tuple(shared_windows(participants, start, end, minutes))
@@ -264,18 +282,29 @@ def find_times(
     zone_specs: Sequence[str],
     store: Callable[[], Store],
     request: ScheduleRequest,
-) -> Schedule | MomentView:
+) -> Schedule | MomentView | RotationView:
     """`mentor schedule`: the shared windows of a range, or (with `at`) one moment explained,
     everyone's time off, holidays and busy times honoured."""
     from ..services.availability import Beyond, busy_specs, check_buffer
 
-    if request.at is not None:
+    days = 7 if request.days is None else request.days
+    if request.rotate is not None:
+        first, last = request.first, request.first + timedelta(days=7 * max(request.rotate, 1))
+    elif request.at is not None:
         first = last = request.at.astimezone(zone(request.tz)).date()
     else:
-        first = check_range(request.first, check_days(request.days))
-        last = first + timedelta(days=request.days)
+        first = check_range(request.first, check_days(days))
+        last = first + timedelta(days=days)
     beyond = Beyond(first, last, busy_specs(request.busy), check_buffer(request.buffer))
     everyone = gather_participants(who, zone_specs, store, beyond)
+    if request.rotate is not None:
+        from .rotation import build_rotation
+
+        at = None if request.at is None else request.at.isoformat()
+        return build_rotation(
+            everyone, first, request.rotate, request.tz, request.min_minutes, request.days,
+            request.recurring, at,
+        )  # fmt: skip
     if request.at is not None:
         from .moment import build_moment
 
@@ -283,7 +312,7 @@ def find_times(
     return build_schedule(
         everyone,
         first,
-        request.days,
+        days,
         request.tz,
         request.min_minutes,
         recurring=request.recurring,

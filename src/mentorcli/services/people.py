@@ -23,6 +23,7 @@ class PersonFields:
     email: str | None = None
     timezone: str | None = None
     hours: str | None = None
+    sleep: str | None = None
     skills: tuple[str, ...] | None = None
     channels: tuple[str, ...] | None = None
     note: str | None = None

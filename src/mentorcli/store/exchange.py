@@ -48,6 +48,7 @@ SECTIONS = (
             "note",
             "holidays",
             "busy",
+            "sleep",
         ),
         lists=("skills", "channels"),
     ),

@@ -429,11 +429,12 @@ UNDO_TABLES = (
 )
 
 
-def undo_triggers(db: Database) -> list[str]:
+def undo_triggers(db: Database, tables: tuple[str, ...] = RECORD_TABLES) -> list[str]:
     """Each insert, update and delete of a record, logged under the open command with the
-    record's columns as they were (as they are when this migration runs)."""
+    record's columns as they were (as they are when this migration runs: a migration that
+    adds a column makes its table's triggers again)."""
     statements = []
-    for table in RECORD_TABLES:
+    for table in tables:
         columns = [row[1] for row in db.execute(f"PRAGMA table_info({table})").fetchall()]
         before = "json_object(" + ", ".join(f"'{c}', old.{c}" for c in columns) + ")"
         for op, record, image in (
@@ -457,6 +458,16 @@ def change_log(db: Database) -> None:
         db.execute(statement)
 
 
+def sleep_hours(db: Database) -> None:
+    """When each person sleeps, on their own clock: the night a stretch costs more in. Undo's
+    triggers are made again, so that they keep the new column too."""
+    db.execute("ALTER TABLE person ADD COLUMN sleep TEXT NOT NULL DEFAULT '22:00-07:00'")
+    for op in ("insert", "update", "delete"):
+        db.execute(f"DROP TRIGGER person_undo_{op}")
+    for statement in undo_triggers(db, ("person",)):
+        db.execute(statement)
+
+
 # Append only, in order: a database's user_version is how many of these it has had, so a
 # released migration is never renamed, reordered, changed or removed.
 MIGRATIONS: tuple[tuple[str, Callable[[Database], None]], ...] = (
@@ -468,6 +479,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[Database], None]], ...] = (
     ("0006_planned_sessions", planned_sessions),
     ("0007_private_and_shared", private_and_shared),
     ("0008_change_log", change_log),
+    ("0009_sleep_hours", sleep_hours),
 )
 
 
