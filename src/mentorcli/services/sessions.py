@@ -9,9 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import BadInput
 from ..model import Action, Goal, Pair, Person, PlannedSession, Session, Topic
 from ..store.sessions import COLUMNS as SESSION_COLUMNS
-from .agreement import set_goal_progress
 from .checks import channel, score, whole
-from .followups import cover_topic, new_action, open_action, ticked
 from .pairs import listed_pairs, pair, with_pair
 from .people import person
 
@@ -155,6 +153,9 @@ def log_session(
     """The session, its new and finished actions, covered topics and goal progress: all
     land in one transaction, or (on any bad id) none of it does. What it ticks takes the
     session's own day, so a session typed in weeks later keeps the record's dates true."""
+    # The follow-up services load only for a log: a listing of sessions needs none of them.
+    from .followups import cover_topic, new_action, open_action, ticked
+
     day = session_day(record.started_at, record.zone)
     values: dict[str, Any] = {
         "started_at": record.started_at,
@@ -211,6 +212,8 @@ def _hold_plan(store: Store, pair_id: int, logged: Session) -> PlannedSession | 
 
 def _progress(store: Store, goal_id: int, percent: int, pair_id: int, day: str) -> Goal:
     """A goal moved by a session; at 100% it is achieved, on the session's day."""
+    from .agreement import set_goal_progress
+
     moved = set_goal_progress(store, goal_id, percent, pair_id)
     if percent < 100:
         return moved
