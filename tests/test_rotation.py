@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from itertools import pairwise, product
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -13,6 +17,8 @@ from mentorcli.overlap import Participant, day_range
 from mentorcli.rotation import fair_rotation
 from test_overlap import ONE_MINUTE, first_days, person
 from test_overlap_plans import ZONES, brute_costs, people_lists
+
+from conftest import MENTOR
 
 Costs = tuple[int, ...]
 
@@ -158,3 +164,29 @@ def test_a_rotation_too_large_to_prove_is_still_whole_and_consistent() -> None:
     # the average, whether or not the search proves it least.
     costs = [t.cost for t in tally.values()]
     assert max(costs) - sum(costs) / len(costs) < 4 * 60
+
+
+def test_a_rotation_keeps_out_of_a_busy_time(tmp_path: Path) -> None:
+    """Week one's fairest slot falls in a meeting in lon's calendar: that week moves."""
+    args = ["schedule", "--zone", "lon=Europe/London 09:00-17:00"]
+    args += ["--zone", "syd=Australia/Sydney 09:00-17:00", "--rotate", "2"]
+    args += ["--from", "2027-03-01", "--tz", "UTC", "--json"]
+
+    def rotation(*more: str) -> list[dict[str, object]]:
+        env = {**os.environ, "MENTOR_DB": str(tmp_path / "m.db")}
+        done = subprocess.run([MENTOR, *args, *more], capture_output=True, text=True, env=env)
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout)["rotation"]  # type: ignore[no-any-return]
+
+    free = rotation()
+    assert free[0]["start"] == "2027-03-01T07:15:00+00:00"
+    calendar = tmp_path / "lon.ics"
+    calendar.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:m@t\r\n"
+        "DTSTAMP:20270101T000000Z\r\nDTSTART:20270301T070000Z\r\nDTEND:20270301T080000Z\r\n"
+        "SUMMARY:standup\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    busy = rotation("--busy", f"lon={calendar}")
+    start = str(busy[0]["start"])
+    assert start != free[0]["start"]
+    assert not "2027-03-01T07:00" < start < "2027-03-01T08:00"

@@ -126,7 +126,9 @@ def _week_options(
     each set of costs, cheapest in sum first."""
     first, last = -(-lo // MINUTE) * MINUTE, (hi - length) // MINUTE * MINUTE
     near = bounds[bisect_left(bounds, lo - length - DAY) : bisect_right(bounds, hi + DAY)]
-    candidates = on_the_minute({first, last, *near}, length, first, last)
+    # Time off, holidays and busy times: a slot may end where one starts or start where it ends.
+    edges = {e for p in people for a, b in p.blocked if a < hi and lo < b for e in (a - length, b)}
+    candidates = on_the_minute({first, last, *near, *edges}, length, first, last)
     known: dict[int, Costs] = {}
 
     def price(start: int) -> Costs:
@@ -139,8 +141,11 @@ def _week_options(
     for a, b in pairwise(bends):
         if b - a > MINUTE:
             chosen |= crossings(a, b, price(a), price(b))
+    chosen |= {t for t in candidates if t in edges}
+    free = {t for t in chosen if not any(p.blocked_in(t, t + length) for p in people)}
     earliest: dict[Costs, int] = {}
-    for start in sorted(chosen):
+    # A week when someone is away the whole time still gets a slot: the cheapest of all.
+    for start in sorted(free or chosen):
         earliest.setdefault(price(start), start)
     return _undominated(sorted(earliest.items(), key=lambda item: (sum(item[0]), item[1])))
 
