@@ -52,3 +52,11 @@ def test_each_write_prints_its_record(run: Run, tmp_path: Path) -> None:
     assert merged["added"] == {} and merged["unchanged"]["people"] == 2
     removed = wrote(run, "person", "remove", "ana", "--force", "--yes")
     assert removed["person"]["handle"] == "ana" and [p["id"] for p in removed["pairs"]] == [1]
+
+
+def test_settings_and_backups_print_json_too(run: Run, tmp_path: Path) -> None:
+    assert wrote(run, "config", "set", "me", "ana")["settings"]["me"] == "ana"
+    assert wrote(run, "config", "unset", "me")["settings"]["me"] == ""
+    assert run("person", "add", "ana", "--tz", "UTC").code == 0
+    target = tmp_path / "copy.db"
+    assert wrote(run, "db", "backup", str(target))["backup"] == str(target)

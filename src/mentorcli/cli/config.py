@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ..render.output import emit, say, write
+from ..render.output import emit, write, written
 from .common import JsonFlag
 from .runtime import runtime
 
@@ -47,17 +47,24 @@ def get(key: Key) -> None:
 
 
 @app.command("set")
-def set_(key: Key, value: Annotated[str, typer.Argument(help="The new value.")]) -> None:
+def set_(
+    key: Key, value: Annotated[str, typer.Argument(help="The new value.")], json: JsonFlag = False
+) -> None:
     """Set a setting in the config file (created owner-only if need be)."""
+    from ..config import settings
+
     _save(key, value)
-    say(f"Set {key} to {runtime.config().get(key)!r} in {runtime.config().path}.")
+    said = f"Set {key} to {runtime.config().get(key)!r} in {runtime.config().path}."
+    written(settings(runtime.config()), said, json=json)
 
 
 @app.command("unset")
-def unset(key: Key) -> None:
+def unset(key: Key, json: JsonFlag = False) -> None:
     """Take a setting out of the config file: its default applies again."""
+    from ..config import settings
+
     _save(key, None)
-    say(f"Unset {key} in {runtime.config().path}.")
+    written(settings(runtime.config()), f"Unset {key} in {runtime.config().path}.", json=json)
 
 
 @app.command("path")

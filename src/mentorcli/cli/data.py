@@ -231,13 +231,16 @@ def db_backup(
         ),
     ] = None,
     force: Force = False,
+    json: JsonFlag = False,
 ) -> None:
     """Copy the database with SQLite's online backup API, even while mentor is in use."""
-    from ..render.output import say
+    from ..render.output import written
     from ..reports.backup import backup_database
+    from ..services.data import Copied
 
     target = backup_database(runtime.db_path, file, runtime.store, runtime.now(), force)
-    say(f"Backed up {runtime.db_path} to {target}.")
+    copied = Copied(str(runtime.db_path), str(target))
+    written(copied, f"Backed up {runtime.db_path} to {target}.", json=json)
 
 
 @db_app.command("check")

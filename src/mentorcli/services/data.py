@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..store import Store
     from ..store.exchange import Merged
+
+
+@dataclass(frozen=True)
+class Copied:
+    """A backup made: of which database, to which file."""
+
+    database: str
+    backup: str
 
 
 def backup_document(store: Store, now: datetime) -> str:
