@@ -77,3 +77,18 @@ def test_a_failing_pull_applies_nothing(
     assert outcome.code == 5
     assert "git pull" in outcome.err and "nothing was applied" in outcome.err
     assert not any(b"waiting" in p.read_bytes() for p in mine.glob("*.mentor-log"))
+
+
+def test_a_folder_inside_another_repository_is_a_plain_folder(people: Run, tmp_path: Path) -> None:
+    """A synced folder that happens to lie inside some repository (dotfiles, say) is not a
+    git folder of mentor's: nothing is committed to that repository."""
+    outer = tmp_path / "dotfiles"
+    outer.mkdir()
+    subprocess.run(["git", "init", "-q", str(outer)], check=True)
+    folder = outer / "Sync"
+    folder.mkdir()
+    outcome = people("share", "rui/ana", str(folder))
+    assert outcome.code == 0, outcome.err
+    assert list(folder.glob("*.mentor-log"))
+    log = subprocess.run(["git", "-C", str(outer), "log", "--oneline"], capture_output=True)
+    assert log.returncode != 0  # no commit was made in the outer repository

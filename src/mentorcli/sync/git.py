@@ -40,8 +40,12 @@ def _failed(
 
 
 def is_work_tree(folder: Path) -> bool:
-    result = _git(folder, "rev-parse", "--is-inside-work-tree")
-    return result.returncode == 0 and result.stdout.strip() == "true"
+    """Whether the folder is a git working tree of its own: its top, not a folder that just
+    lies somewhere inside another repository (a synced folder under a dotfiles repo)."""
+    result = _git(folder, "rev-parse", "--show-toplevel")
+    if result.returncode != 0:
+        return False
+    return Path(result.stdout.strip()).resolve() == folder.resolve()
 
 
 def _has_remote(folder: Path) -> bool:
