@@ -178,7 +178,7 @@ def mentor_commands(
         ),
         Command(
             f"mentor join <{changes:,} changes of {ref}> (a new database)",
-            ["sh", "-c", join],
+            ["/bin/sh", "-c", join],
             Goal(2.5, 10),
         ),
     ]
