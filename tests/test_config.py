@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import tomllib
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -148,3 +149,14 @@ def test_the_editor_setting_beats_the_environment(people: Run, tmp_path: Path) -
 def test_me_without_the_setting_says_how(people: Run) -> None:
     outcome = people("pair", "show", "me")
     assert outcome.code == 2 and "mentor config set me HANDLE" in outcome.err
+
+
+def test_eow_ends_the_week_the_setting_starts(people: Run) -> None:
+    today = date.today()
+    saturday = today + timedelta(days=(5 - today.weekday()) % 7)
+    sunday = today + timedelta(days=(6 - today.weekday()) % 7)
+    assert people("action", "add", "ana", "mentee", "monday weeks", "--due", "eow").code == 0
+    assert people("config", "set", "week_start", "sun").code == 0
+    assert people("action", "add", "ana", "mentee", "sunday weeks", "--due", "eow").code == 0
+    due = [a["due_on"] for a in shown(people, "action", "list", "ana")]
+    assert sorted(due) == sorted([sunday.isoformat(), saturday.isoformat()])

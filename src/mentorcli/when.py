@@ -77,19 +77,20 @@ def _words(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-def parse_date(text: str, today: date, *, past: bool = False) -> date:
+def parse_date(text: str, today: date, *, past: bool = False, week_start: int = WEEK_START) -> date:
     """A date from ISO, a word (today, tue, next fri, in 2 weeks, eom…) or a month name.
 
     `past` picks which way a weekday name or a year-less month date looks from `today`
-    (which itself counts); `eow` and `eom` belong to future fields only.
+    (which itself counts); `eow` and `eom` belong to future fields only, and a week starts
+    on `week_start` (0 for Monday, the `week_start` setting).
     """
     words = _words(text)
     if not words:
         raise BadInput(f"date is empty: {_DATE_FORMS}")
-    return day_in_range(_date(words, text.strip(), today, past), text.strip())
+    return day_in_range(_date(words, text.strip(), today, past, week_start), text.strip())
 
 
-def _date(words: str, shown: str, today: date, past: bool) -> date:
+def _date(words: str, shown: str, today: date, past: bool, week_start: int = WEEK_START) -> date:
     iso = re.fullmatch(_ISO_DATE, words)
     if iso:
         return _calendar_date(int(iso[1]), int(iso[2]), int(iso[3]), shown)
@@ -99,7 +100,7 @@ def _date(words: str, shown: str, today: date, past: bool) -> date:
         ahead = (_WEEKDAYS[words] - today.weekday()) % 7
         return _shift(today, -((7 - ahead) % 7) if past else ahead, shown)
     if words in ("eow", "eom"):
-        return _period_end(words, shown, today, past)
+        return _period_end(words, shown, today, past, week_start)
     step = re.fullmatch(_STEP, words)
     if step and step["weekday"] in _WEEKDAYS:
         return _weekday_step(step["step"], _WEEKDAYS[step["weekday"]], shown, today)
@@ -114,14 +115,14 @@ def _date(words: str, shown: str, today: date, past: bool) -> date:
     raise BadInput(f"{quoted(shown)} is not a date: {_DATE_FORMS}")
 
 
-def _period_end(word: str, shown: str, today: date, past: bool) -> date:
+def _period_end(word: str, shown: str, today: date, past: bool, week_start: int) -> date:
     if past:
         raise BadInput(
             f"{quoted(shown)} is for due dates: here use a past date, e.g. last fri or 3 days ago"
         )
     if word == "eom":
         return today.replace(day=_days_in_month(today.year, today.month))
-    return _shift(today, (WEEK_START - 1 - today.weekday()) % 7, shown)
+    return _shift(today, (week_start - 1 - today.weekday()) % 7, shown)
 
 
 def _weekday_step(step: str, weekday: int, shown: str, today: date) -> date:

@@ -215,7 +215,8 @@ def parse_day(text: str | None, *, past: bool = False) -> str | None:
         return None
     from ..when import parse_date
 
-    return parse_date(text, local_today(), past=past).isoformat()
+    week_start = runtime.config().week_start if "eow" in text.lower() else 0
+    return parse_date(text, local_today(), past=past, week_start=week_start).isoformat()
 
 
 def confirm(question: str, assume_yes: bool, *, required: bool = False) -> None:
