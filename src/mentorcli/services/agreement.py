@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import BadInput
 from ..model import Expectation, Goal
-from .checks import expectation_topic, percent, said, whole
+from .checks import changed, expectation_topic, percent, said, whole
 from .pairs import belongs, listed_pairs, resolve_pair, with_pair
 
 if TYPE_CHECKING:
@@ -140,13 +140,9 @@ def add_goal(store: Store, pair_ref: str, title: str, detail: str, due_on: str |
 def edit_goal(store: Store, goal_id: int, changes: dict[str, Any]) -> Goal:
     """Correct a goal's title, detail or due date (a due of "" clears it); None leaves a
     field as it is."""
-    values = {name: value for name, value in changes.items() if value is not None}
-    if not values:
-        raise BadInput("nothing to change: give --title, --detail, --due or --no-due")
+    values = changed(changes, "--title, --detail, --due or --no-due")
     if "title" in values:
         said(values["title"], EMPTY_GOAL)
-    if values.get("due_on") == "":
-        values["due_on"] = None
     with store.write():
         return store.goals.update(goal(store, goal_id).id, values)
 

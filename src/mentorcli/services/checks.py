@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date, datetime
-from typing import overload
+from typing import Any, overload
 
 from ..errors import BadInput, quoted
 
@@ -109,3 +109,14 @@ def moment_in_range(moment: datetime, shown: str) -> datetime:
         day = date.max if moment.year > 2000 else date.min
     day_in_range(day, shown)
     return moment
+
+
+def changed(changes: dict[str, Any], options: str) -> dict[str, Any]:
+    """The fields an edit changes: those given (None leaves a field as it is), a due date
+    of "" taken away; with none given, a refusal naming the `options` that change one."""
+    values = {name: value for name, value in changes.items() if value is not None}
+    if not values:
+        raise BadInput(f"nothing to change: give {options}")
+    if values.get("due_on") == "":
+        values["due_on"] = None
+    return values

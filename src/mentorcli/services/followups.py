@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import BadInput
 from ..model import Action, Topic
-from .checks import said, whole
+from .checks import changed, said, whole
 from .pairs import belongs, listed_pairs, pair, resolve_pair, with_pair
 
 if TYPE_CHECKING:
@@ -92,13 +92,9 @@ def edit_action(store: Store, action_id: int, changes: dict[str, Any]) -> Action
     field as it is. The id stays; updated_at moves, so a merge carries the change."""
     from ..notes_template import owner_role
 
-    values = {name: value for name, value in changes.items() if value is not None}
-    if not values:
-        raise BadInput("nothing to change: give --text, --owner, --due or --no-due")
+    values = changed(changes, "--text, --owner, --due or --no-due")
     if "text" in values:
         said(values["text"], EMPTY_ACTION)
-    if values.get("due_on") == "":
-        values["due_on"] = None
     with store.write():
         found = action(store, action_id)
         if "owner" in values:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from ..errors import BadInput
 from ..model import Pair, Person
-from .checks import whole
+from .checks import changed, whole
 from .people import person
 
 if TYPE_CHECKING:
@@ -168,9 +168,7 @@ def pairs(store: Store, statuses: tuple[str, ...] = ()) -> PairList:
 
 def edit_pair(store: Store, ref: str, changes: dict[str, Any]) -> Pair:
     """Change a pair's focus, cadence, channel or start date; None leaves a field as it is."""
-    values = {name: value for name, value in changes.items() if value is not None}
-    if not values:
-        raise BadInput("nothing to change: give --cadence, --channel, --focus or --start")
+    values = changed(changes, "--cadence, --channel, --focus or --start")
     with store.write():
         found = resolve_pair(store, ref)
         start = values.get("start_date", found.start_date)

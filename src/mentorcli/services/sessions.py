@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import BadInput
 from ..model import Action, Goal, Pair, Person, PlannedSession, Session, Topic
 from ..store.sessions import COLUMNS as SESSION_COLUMNS
-from .checks import channel, score, whole
+from .checks import changed, channel, score, whole
 from .pairs import listed_pairs, pair, with_pair
 from .people import person
 
@@ -284,9 +284,7 @@ def edit_session(store: Store, session_id: int, changes: dict[str, Any]) -> Sess
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise ValueError(f"not session fields: {sorted(unknown)}")
-    values = {name: value for name, value in changes.items() if value is not None}
-    if not values:
-        raise BadInput("nothing to change: give --notes, --when, --minutes, --channel, … (--help)")
+    values = changed(changes, "--notes, --when, --minutes, --channel, … (--help)")
     channel(values.get("channel"))
     for name in ("rapport", "engagement"):
         score(name, values.get(name))
