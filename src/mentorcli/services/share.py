@@ -256,15 +256,16 @@ def _write(tables: SyncTables, state: State, touched: set[str]) -> dict[str, str
     for uid in reversed(records):
         if not state[uid].alive:
             tables.remove(state[uid].kind, uid)
-    for links in (False, True):
-        for uid in records:
-            record = state[uid]
-            if not record.alive:
-                continue
+    for uid in records:
+        record = state[uid]
+        if record.alive:
             stamp = max(clock for _, clock in record.fields.values())[0] if record.fields else ""
-            given = tables.write_record(record.kind, uid, record.values(), stamp, links=links)
-            if given and not links:
+            given = tables.write_record(record.kind, uid, record.values(), stamp)
+            if given:
                 renamed[str(record.values()["handle"])] = given
+    for uid in records:
+        if state[uid].alive:
+            tables.write_links(state[uid].kind, uid, state[uid].values())
     return renamed
 
 

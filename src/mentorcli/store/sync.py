@@ -19,6 +19,8 @@ PRIVATE = {
     "sessions": {"rapport", "engagement", "private_notes"},
 }
 KINDS = {section.table: section for section in SECTIONS}
+# The references a record cannot exist without; the others may wait for their record.
+REQUIRED_REFS = frozenset({"pair", "mentor", "mentee", "person"})
 
 
 def shared_columns(section: Section) -> tuple[str, ...]:
@@ -168,26 +170,19 @@ class SyncTables:
         cursor = self._db.conn.execute(f"DELETE FROM {kind} WHERE uid = ?", (uid,))
         return cursor.rowcount > 0
 
-    def write_record(
-        self, kind: str, uid: str, values: dict[str, Any], stamp: str, *, links: bool
-    ) -> str | None:
-        """The record as resolved, inserted or updated by uid; without `links` the optional
-        references wait for a second pass (they may point at a record written later). Returns
-        the local handle a clashing person got, "" if written, None if it cannot be yet."""
+    def write_record(self, kind: str, uid: str, values: dict[str, Any], stamp: str) -> str | None:
+        """The record as resolved, inserted or updated by uid, with every reference whose
+        record is here already; `write_links` sets the optional ones that point at a record
+        written later. Returns the local handle a clashing person got, "" if written, None if
+        it cannot be yet."""
         section = KINDS[kind]
         row: dict[str, Any] = {}
         for name, (column, target) in section.refs.items():
-            uid_there = values.get(name)
-            local = None
-            if uid_there is not None:
-                found = self._db.one(
-                    f"SELECT id FROM {BY_NAME[target].table} WHERE uid = ?", (uid_there,)
-                )
-                local = None if found is None else int(found["id"])
-            required = name in ("pair", "mentor", "mentee", "person")
+            local = self._local_ref(target, values.get(name))
+            required = name in REQUIRED_REFS
             if required and local is None:
                 return None
-            if required or links:
+            if required or local is not None or values.get(name) is None:
                 row[column] = local
         columns = shared_columns(section)
         if any(c not in values for c in columns):
@@ -213,6 +208,25 @@ class SyncTables:
                 f"UPDATE {kind} SET {sets} WHERE uid = :uid_", row | {"uid_": uid}
             )
         return renamed
+
+    def write_links(self, kind: str, uid: str, values: dict[str, Any]) -> None:
+        """The optional references of a written record, now that every record is in: only
+        the ones that differ are written, so a record already right is not touched."""
+        for name, (column, target) in KINDS[kind].refs.items():
+            if name in REQUIRED_REFS or values.get(name) is None:
+                continue
+            local = self._local_ref(target, values[name])
+            self._db.conn.execute(
+                f"UPDATE {kind} SET {column} = :local WHERE uid = :uid AND {column} IS NOT :local",
+                {"local": local, "uid": uid},
+            )
+
+    def _local_ref(self, target: str, uid_there: Any) -> int | None:
+        """The local id of the record a reference names by uid, if it is here."""
+        if uid_there is None:
+            return None
+        found = self._db.one(f"SELECT id FROM {BY_NAME[target].table} WHERE uid = ?", (uid_there,))
+        return None if found is None else int(found["id"])
 
     def _local_handle(self, uid: str, handle: str) -> tuple[str, bool]:
         """The handle this person gets here, and whether it is newly a local one because
