@@ -62,6 +62,8 @@ class Command:
     name: str
     argv: list[str]
     goal: Goal | None = None
+    # Run before every run of the command (untimed): what puts its input back as it was.
+    prepare: list[str] | None = None
     runs: int = 0
     warmup: int = 0
     times: list[float] = field(default_factory=list)
@@ -105,21 +107,67 @@ def seeded_database(people: int, pairs: int, sessions: int, seed: int) -> tuple[
     argv = [sys.executable, str(BENCH / "seed.py"), "--db", str(partial)]
     argv += ["--people", str(people), "--pairs", str(pairs), "--sessions", str(sessions)]
     argv += ["--seed", str(seed)]
+    began = time.monotonic()
     done = subprocess.run(argv, check=True, stdout=subprocess.PIPE, text=True)
     ref = done.stdout.strip().splitlines()[-1]
     partial.rename(db)
+    (CACHE / f"{key}.seconds").write_text(f"{time.monotonic() - began:.0f}\n")
     ref_file.write_text(ref + "\n")
     return db, ref
 
 
-def working_copy(db: Path) -> Path:
+def working_copy(db: Path, name: str = "work.db") -> Path:
     """A copy to run against, so `mentor log` never grows the cached database."""
-    copy = CACHE / "work.db"
-    for old in CACHE.glob("work.db*"):
+    copy = CACHE / name
+    for old in CACHE.glob(f"{name}*"):
         old.unlink()
     shutil.copyfile(db, copy)
     os.chmod(copy, 0o600)
     return copy
+
+
+def ready(db: Path, env: dict[str, str]) -> None:
+    """Open the copy once, untimed: a seed made before the newest migration is migrated now,
+    not in the first timed run; the copy migration keeps beside it is removed."""
+    mentor = str(VENV_BIN / "mentor")
+    subprocess.run(
+        [mentor, "--db", str(db), "db", "check"], env=env, check=True, capture_output=True
+    )
+    for backup in db.parent.glob(f"{db.name}.schema*.bak"):
+        backup.unlink()
+
+
+# Two planned sessions ahead for every running pair, booked through the same service as
+# `mentor plan add` (the seed predates planning): what `plan list` and `remind` read.
+_BOOK_PLANS = """
+import sys
+from pathlib import Path
+from datetime import UTC, datetime, timedelta
+from mentorcli.services.plans import PlanRequest, add_plan
+from mentorcli.store import Store
+
+store = Store.open(Path(sys.argv[1]))
+now = datetime.now(UTC)
+for pair in store.pairs.all(("active",)):
+    for days in (2, 9):
+        at = (now + timedelta(days=days, hours=pair.id % 12)).replace(minute=0, second=0)
+        when = at.strftime("%Y-%m-%d %H:%M")
+        add_plan(store, pair.ref, PlanRequest(when, "UTC", 45, anyway=True), now)
+store.close()
+"""
+
+
+def book_plans(db: Path, env: dict[str, str]) -> None:
+    python = str(VENV_BIN / "python")
+    subprocess.run([python, "-c", _BOOK_PLANS, str(db)], env=env, check=True)
+
+
+def settings(mentee: str) -> Path:
+    """The benchmark's own settings, `me` the busiest pair's mentee (what a join would set)."""
+    path = CACHE / "settings.toml"
+    path.write_text(f'me = "{mentee}"\n')
+    os.chmod(path, 0o600)
+    return path
 
 
 def compile_bytecode(env: dict[str, str]) -> None:
@@ -132,18 +180,13 @@ def compile_bytecode(env: dict[str, str]) -> None:
 
 
 def mentor_commands(
-    db: Path, ref: str, note: str, busy: Path, shared: tuple[Path, int]
+    db: Path, ref: str, note: str, busy: Path, shared: Shared | None
 ) -> list[Command]:
     mentor = str(VENV_BIN / "mentor")
-    folder, changes = shared
-    joined = CACHE / "joined.db"
-    # A mentee joining from nothing: every run starts on a new database.
-    join = f"rm -f '{joined}' '{joined}-wal' '{joined}-shm'; "
-    join += f"exec '{mentor}' --db '{joined}' join '{folder}' >/dev/null"
     schedule = [mentor, "schedule", "--from", "2027-01-04", "--days", "90", "--tz", "UTC"]
     for zone in SCHEDULE_ZONES:
         schedule += ["--zone", zone]
-    return [
+    commands = [
         Command("mentor --help", [mentor, "--help"], Goal(1.3, 5)),
         Command("mentor status", [mentor, "status"], Goal(1.5, 6)),
         Command(f"mentor agenda {ref}", [mentor, "agenda", ref], Goal(1.5, 6)),
@@ -157,6 +200,13 @@ def mentor_commands(
             [mentor, "search", SEARCH_WORD, "--json"],
             Goal(1.5, 6),
         ),
+        Command(
+            "mentor action list --owner me",
+            [mentor, "action", "list", "--owner", "me"],
+            Goal(1.5, 6),
+        ),
+        Command("mentor plan list", [mentor, "plan", "list"], Goal(1.5, 6)),
+        Command("mentor remind --within 1w", [mentor, "remind", "--within", "1w"], Goal(1.5, 6)),
         Command(
             f"mentor log {ref} --notes '<{len(note.split())} words>'",
             [mentor, "log", ref, "--notes", note, "--rapport", "4", "--engagement", "4", "--force"],
@@ -176,30 +226,110 @@ def mentor_commands(
             [mentor, "export", ref, "--format", "markdown"],
             Goal(2.5, 10),
         ),
-        Command(
-            f"mentor join <{changes:,} changes of {ref}> (a new database)",
-            ["/bin/sh", "-c", join],
-            Goal(2.5, 10),
-        ),
     ]
+    if shared is not None:
+        commands += shared.commands(mentor, ref)
+    return commands
 
 
-def shared_folder(db: Path, ref: str, env: dict[str, str]) -> tuple[Path, int]:
-    """The busiest pair shared through a folder from a copy of the database: the log that a
-    mentee's `mentor join` applies, and how many changes it holds."""
+@dataclass(frozen=True)
+class Shared:
+    """The busiest pair's folder a mentee joins, and a device's first sync of the busiest
+    pairs (each shared to a folder of its own, never synced): what `join` and `sync` time."""
+
+    folder: Path
+    changes: int
+    device: Path  # the database that shares the pairs of `sync`
+    folders: tuple[Path, ...]
+    sent: int
+
+    def commands(self, mentor: str, ref: str) -> list[Command]:
+        joined = CACHE / "joined.db"
+        python = str(VENV_BIN / "python")
+        # A mentee joining from nothing: every run starts on a new database.
+        new = [python, "-c", _REMOVE, str(joined), f"{joined}-wal", f"{joined}-shm"]
+        # The device before its first sync: what a sync read and wrote is forgotten.
+        fresh = [python, "-c", _UNSYNC, str(self.device), *map(str, self.folders)]
+        return [
+            Command(
+                f"mentor join <{self.changes:,} changes of {ref}> (a new database)",
+                [mentor, "--db", str(joined), "join", str(self.folder)],
+                Goal(2.5, 10),
+                prepare=new,
+            ),
+            Command(
+                f"mentor sync <{self.sent:,} changes of {len(self.folders)} pairs> (a first sync)",
+                [mentor, "--db", str(self.device), "sync"],
+                Goal(2.5, 10),
+                prepare=fresh,
+            ),
+        ]
+
+
+_REMOVE = "import os, sys\nfor p in sys.argv[1:]:\n    os.path.exists(p) and os.remove(p)"
+_UNSYNC = """
+import pathlib, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1])
+conn.executescript("DELETE FROM sync_state; DELETE FROM sync_note; DELETE FROM sync_read;")
+conn.close()
+for folder in sys.argv[2:]:
+    for log in pathlib.Path(folder).glob("*.mentor-log"):
+        log.unlink()
+"""
+SYNC_CHANGES = 10_000
+
+
+def _logged(folder: Path) -> int:
+    return sum(len(log.read_text().splitlines()) - 1 for log in folder.glob("*.mentor-log"))
+
+
+def shared(db: Path, ref: str, env: dict[str, str]) -> Shared:
+    """Two copies of the database: one shares the busiest pair and syncs (the log a join
+    applies); the other shares the busiest pairs, one folder each, until they hold at least
+    SYNC_CHANGES changes, and is left unsynced (what the timed sync sends)."""
+    mentor = str(VENV_BIN / "mentor")
+
+    def run(source: Path, *args: str) -> None:
+        subprocess.run(
+            [mentor, "--db", str(source), *args], env=env, check=True, capture_output=True
+        )
+
+    source = working_copy(db, "sync-source.db")
+    ready(source, env)
     folder = CACHE / "sync-folder"
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir()
-    source = CACHE / "sync-source.db"
-    for old in CACHE.glob("sync-source.db*"):
-        old.unlink()
-    shutil.copyfile(db, source)
-    mentor = str(VENV_BIN / "mentor")
-    for args in (["share", ref, str(folder)], ["sync"]):
-        run = [mentor, "--db", str(source), *args]
-        subprocess.run(run, env=env, check=True, capture_output=True)
-    logs = folder.glob("*.mentor-log")
-    return folder, sum(len(log.read_text().splitlines()) - 1 for log in logs)
+    run(source, "share", ref, str(folder))
+    run(source, "sync")
+    changes = _logged(folder)
+
+    device = working_copy(db, "sync-device.db")
+    ready(device, env)
+    conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        busiest = conn.execute(
+            "SELECT m.handle || '/' || e.handle, "
+            "(SELECT count(*) FROM session WHERE pair_id = pair.id) "
+            "+ (SELECT count(*) FROM action WHERE pair_id = pair.id) "
+            "+ (SELECT count(*) FROM topic WHERE pair_id = pair.id) AS records "
+            "FROM pair JOIN person AS m ON m.id = pair.mentor_id "
+            "JOIN person AS e ON e.id = pair.mentee_id ORDER BY records DESC, pair.id LIMIT 20"
+        ).fetchall()
+    finally:
+        conn.close()
+    folders: list[Path] = []
+    sent = 0
+    for pair_ref, _ in busiest:
+        if sent >= SYNC_CHANGES:
+            break
+        target = CACHE / f"sync-send-{len(folders) + 1}"
+        shutil.rmtree(target, ignore_errors=True)
+        target.mkdir()
+        run(device, "share", pair_ref, str(target))
+        folders.append(target)
+        run(device, "sync")
+        sent = sum(_logged(f) for f in folders)
+    return Shared(folder, changes, device, tuple(folders), sent)
 
 
 def floor_commands(db: Path) -> list[Command]:
@@ -317,13 +447,23 @@ def peak_kib(argv: Sequence[str], env: dict[str, str]) -> int:
     return peak
 
 
+def prepared(command: Command, env: dict[str, str]) -> None:
+    if command.prepare:
+        subprocess.run(command.prepare, env=env, check=True)
+
+
 def measure_peaks(commands: list[Command], env: dict[str, str], runs: int = 3) -> None:
     for command in commands:
-        command.peak_kib = max(peak_kib(command.argv, env) for _ in range(runs))
+        peaks = []
+        for _ in range(runs):
+            prepared(command, env)
+            peaks.append(peak_kib(command.argv, env))
+        command.peak_kib = max(peaks)
 
 
 def check(command: Command, env: dict[str, str]) -> bool:
     """Run it once, visibly: a command that fails is reported, not timed."""
+    prepared(command, env)
     done = subprocess.run(command.argv, env=env, capture_output=True, text=True, timeout=600)
     if done.returncode != 0:
         lines = (done.stderr or done.stdout).strip().splitlines() or ["(no output)"]
@@ -337,9 +477,11 @@ def harness(commands: list[Command], env: dict[str, str], runs: int, warmup: int
     """Interleaved rounds, so drift in the machine's load hits every command alike."""
     for _ in range(warmup):
         for command in commands:
+            prepared(command, env)
             run_once(command.argv, env)
     for round_ in range(runs):
         for command in commands:
+            prepared(command, env)
             elapsed, code = run_once(command.argv, env)
             if code != 0:
                 raise SystemExit(f"bench: {command.name} failed in run {round_ + 1} (exit {code})")
@@ -359,6 +501,9 @@ def with_hyperfine(
         export = Path(scratch) / "hyperfine.json"
         argv = [hyperfine, "-N", "--style", "basic", "--warmup", str(warmup)]
         argv += ["--runs", str(runs), "--export-json", str(export)]
+        if any(c.prepare for c in commands):  # one --prepare per command, in their order
+            for c in commands:
+                argv += ["--prepare", shlex.join(c.prepare or ["true"])]
         argv += [shlex.join(c.argv) for c in commands]
         subprocess.run(argv, env=env, check=True, stdout=sys.stderr)
         results = json.loads(export.read_text())["results"]
@@ -497,6 +642,7 @@ def hot_spots(command: Command, env: dict[str, str], top: int = 6) -> list[str]:
     """Where one run of a mentor command spends its time: cProfile's top functions (own time)."""
     import pstats
 
+    prepared(command, env)
     with tempfile.TemporaryDirectory() as scratch:
         stats_file = Path(scratch) / "profile"
         argv = [str(VENV_BIN / "python"), "-m", "cProfile", "-o", str(stats_file)]
@@ -540,6 +686,7 @@ def report(
     imports: list[tuple[str, float]],
     split: tuple[float, ...],
     profiles: dict[str, list[str]],
+    growth: list[str],
     args: argparse.Namespace,
 ) -> str:
     typer_floor, python_floor = floors
@@ -637,6 +784,8 @@ def report(
         ]
         for name, spots in profiles.items():
             lines += ["", f"`{name}`:", "", *[f"- {spot}" for spot in spots]]
+    if growth:
+        lines += ["", *growth]
     typer_ms, mentor_ms, root_ms, every_ms = split
     lines += [
         "",
@@ -736,6 +885,173 @@ def report(
     return "\n".join(lines)
 
 
+# The sizes of the growth table: (people, pairs, sessions), the main run's among them.
+GROWTH = (
+    (1000, 500, 1_000),
+    (1000, 500, 10_000),
+    (1000, 500, 100_000),
+    (1000, 500, 1_000_000),
+    (1000, 50, 100_000),
+    (1000, 5000, 100_000),
+)
+# The commands timed at every size, by the start of their names in mentor_commands.
+GROWN = (
+    "mentor status",
+    "mentor agenda",
+    "mentor sessions",
+    "mentor search",
+    "mentor action list",
+    "mentor plan list",
+    "mentor remind",
+    "mentor log",
+    "mentor export",
+    "mentor join",
+)
+
+
+@dataclass(frozen=True)
+class Size:
+    people: int
+    pairs: int
+    sessions: int
+    file_mib: float
+    seed_seconds: str
+    busiest: int
+    results: dict[str, tuple[float, float]]  # what GROWN names → (median ms, peak MiB)
+
+    @property
+    def label(self) -> str:
+        return f"{_short(self.sessions)} sessions, {self.pairs:,} pairs"
+
+
+def _seconds(key: str) -> str:
+    """How long seeding took, as recorded when it was seeded."""
+    recorded = CACHE / f"{key}.seconds"
+    return f"{int(recorded.read_text()):,} s" if recorded.exists() else "not recorded"
+
+
+def _short(count: int) -> str:
+    return f"{count // 1_000_000}M" if count >= 1_000_000 else f"{count // 1000}k"
+
+
+def _busiest_sessions(db: Path, ref: str) -> int:
+    conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+    mentor, _, mentee = ref.partition("/")
+    try:
+        return int(
+            conn.execute(
+                "SELECT count(*) FROM session JOIN pair ON pair.id = session.pair_id "
+                "JOIN person AS m ON m.id = pair.mentor_id "
+                "JOIN person AS e ON e.id = pair.mentee_id WHERE m.handle = ? AND e.handle = ?",
+                (mentor, mentee),
+            ).fetchone()[0]
+        )
+    finally:
+        conn.close()
+
+
+def _grown(commands: list[Command]) -> dict[str, tuple[float, float]]:
+    found = {}
+    for start in GROWN:
+        for command in commands:
+            if command.name.startswith(start) and command.times:
+                found[start] = (command.median_ms, command.peak_kib / 1024)
+    return found
+
+
+def measure_size(
+    people: int,
+    pairs: int,
+    sessions: int,
+    seed: int,
+    env: dict[str, str],
+    note: str,
+    busy: Path,
+    runs: int,
+    use_hyperfine: bool,
+) -> Size:
+    """The growth table's commands on one seeded size, on a copy of it, then the copy goes."""
+    cached, ref = seeded_database(people, pairs, sessions, seed)
+    db = working_copy(cached, "growth.db")
+    here = {**env, "MENTOR_DB": str(db), "MENTOR_CONFIG": str(settings(ref.split("/")[1]))}
+    try:
+        ready(db, here)
+        book_plans(db, here)
+        folder = CACHE / "growth-folder"
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+        mentor = str(VENV_BIN / "mentor")
+        for args in (["share", ref, str(folder)], ["sync"]):
+            subprocess.run([mentor, *args], env=here, check=True, capture_output=True)
+        joined = Shared(folder, _logged(folder), db, (), 0).commands(mentor, ref)[0]
+        every = [*mentor_commands(db, ref, note, busy, None), joined]
+        chosen = [c for c in every if any(c.name.startswith(g) for g in GROWN)]
+        timed(chosen, here, runs, 1, use_hyperfine)
+        results = _grown(chosen)
+    finally:
+        for old in CACHE.glob("growth.db*"):
+            old.unlink()
+    return Size(
+        people,
+        pairs,
+        sessions,
+        cached.stat().st_size / 2**20,
+        _seconds(seed_key(people, pairs, sessions, seed)),
+        _busiest_sessions(cached, ref),
+        results,
+    )
+
+
+def growth_report(sizes: list[Size], runs: int) -> list[str]:
+    lines = [
+        "## Growth",
+        "",
+        "The same seeder at other sizes (one database each, cached like the main one), each "
+        f"command timed {runs} times after a warm-up (the main run's numbers for its own "
+        "size): median ms / peak MiB. Commands whose work does not depend on history should "
+        "stay flat across the session counts; `export` and `join` read the busiest pair's "
+        "whole history, which grows with the database.",
+        "",
+        "| database | file size | seeding | busiest pair |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    for size in sizes:
+        lines.append(
+            f"| {size.label} | {size.file_mib:,.0f} MiB | {size.seed_seconds} | "
+            f"{size.busiest:,} sessions |"
+        )
+    by_sessions = [s for s in sizes if s.pairs == 500]
+    head = " | ".join(s.label for s in sizes)
+    lines += [
+        "",
+        f"| command | {head} | {_short(by_sessions[-1].sessions)} ÷ "
+        f"{_short(by_sessions[0].sessions)} |",
+        "| --- | " + "---: | " * (len(sizes) + 1),
+    ]
+    for name in GROWN:
+        cells = []
+        for size in sizes:
+            found = size.results.get(name)
+            cells.append(f"{found[0]:.0f} / {found[1]:.0f}" if found else "not measured")
+        first = by_sessions[0].results.get(name)
+        last = by_sessions[-1].results.get(name)
+        growth = f"{last[0] / first[0]:.2f}\u00d7" if first and last else ""
+        lines.append(f"| `{name}` | {' | '.join(cells)} | {growth} |")
+    over = [
+        f"`{name}` at {size.label} ({found[1]:.0f} MiB)"
+        for size in sizes
+        for name, found in size.results.items()
+        if found[1] >= 80
+    ]
+    lines += [
+        "",
+        "Peak memory is under 80 MiB for every command at every size."
+        if not over
+        else "Peak memory at or over 80 MiB: " + ", ".join(over) + ".",
+    ]
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=1000)
@@ -746,6 +1062,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warmup", type=int, default=2, help="untimed runs first")
     parser.add_argument("--no-jrnl", action="store_true", help="skip the jrnl comparison")
     parser.add_argument("--no-hyperfine", action="store_true", help="use the Python harness")
+    parser.add_argument("--no-growth", action="store_true", help="skip the growth table")
+    parser.add_argument("--growth-runs", type=int, default=5, help="timed runs per size")
     parser.add_argument(
         "--output", type=Path, default=ROOT / "docs" / "performance.md", help="the report"
     )
@@ -755,6 +1073,9 @@ def main(argv: list[str] | None = None) -> int:
     key = seed_key(args.people, args.pairs, args.sessions, args.seed)
     db = working_copy(cached)
     env = {**os.environ, "MENTOR_DB": str(db), "TZ": "UTC", "NO_COLOR": "1", "COLUMNS": "100"}
+    # Settings of the benchmark's own (a join sets `me`, which must not be yours): `me` is
+    # the busiest pair's mentee, for `action list --owner me` and `remind`.
+    env["MENTOR_CONFIG"] = str(settings(ref.split("/")[1]))
     # The busy calendar's cache starts empty: the warm-up runs fill it, as a first run does.
     env["MENTOR_CACHE"] = str(CACHE / "calendars")
     shutil.rmtree(CACHE / "calendars", ignore_errors=True)
@@ -767,9 +1088,9 @@ def main(argv: list[str] | None = None) -> int:
 
     note = NoteWriter(random.Random(args.seed)).note()
     busy = busy_calendar(CACHE / f"busy-{BUSY_EVENTS}.ics", BUSY_EVENTS, args.seed)
-    # Settings of the benchmark's own: a join sets `me`, which must not be yours.
-    env["MENTOR_CONFIG"] = str(CACHE / "settings.toml")
-    commands = mentor_commands(db, ref, note, busy, shared_folder(db, ref, env))
+    ready(db, env)
+    book_plans(db, env)
+    commands = mentor_commands(db, ref, note, busy, shared(cached, ref, env))
     floors = floor_commands(db)
     method = timed([*floors, *commands], env, args.runs, args.warmup, not args.no_hyperfine)
     if any(f.error for f in floors):
@@ -792,6 +1113,35 @@ def main(argv: list[str] | None = None) -> int:
         and Path(c.argv[0]).name == "mentor"  # a profile of mentor's own run, not a shell's
         and not meets_goal(c, floors[0], floors[1])
     }
+    sizes: list[Size] = []
+    for people, pairs, sessions in () if args.no_growth else GROWTH:
+        if (people, pairs, sessions) == (args.people, args.pairs, args.sessions):
+            sizes.append(
+                Size(
+                    people,
+                    pairs,
+                    sessions,
+                    cached.stat().st_size / 2**20,
+                    _seconds(key),
+                    _busiest_sessions(cached, ref),
+                    _grown(commands),
+                )
+            )
+            continue
+        print(f"bench: growth, {sessions:,} sessions in {pairs:,} pairs", file=sys.stderr)
+        sizes.append(
+            measure_size(
+                people,
+                pairs,
+                sessions,
+                args.seed,
+                env,
+                note,
+                busy,
+                args.growth_runs,
+                not args.no_hyperfine,
+            )
+        )
     text = report(
         commands,
         (floors[0], floors[1]),
@@ -803,6 +1153,7 @@ def main(argv: list[str] | None = None) -> int:
         import_profile(env),
         startup_split(env),
         profiles,
+        growth_report(sizes, args.growth_runs) if sizes else [],
         args,
     )
     args.output.parent.mkdir(parents=True, exist_ok=True)
