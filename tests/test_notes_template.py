@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mentorcli.errors import BadInput
-from mentorcli.model import Action, Goal, Topic
+from mentorcli.model.agreement import Goal
+from mentorcli.model.followups import Action, Topic
 from mentorcli.notes_template import (
     Filled,
     LogAgenda,

@@ -85,8 +85,14 @@ COMMANDS = {
     "export json": lambda ref: ["export", ref, "--format", "json"],
     "action list --overdue": lambda ref: ["action", "list", "--overdue"],
     "plan list": lambda ref: ["plan", "list", ref, "--json"],
+    "plan list, every pair": lambda ref: ["plan", "list"],
     "remind": lambda ref: ["remind", "--within", "2d", "--json"],
+    "remind, a week": lambda ref: ["remind", "--within", "1w"],
+    "action list --owner": lambda ref: ["action", "list", "--owner", ref.split("/")[1]],
 }
+# What sharing keeps per shared record: it grows with the pair's history.
+SYNC_TABLES = ("sync_state", "sync_note")
+SYNC_SCAN = re.compile(rf"^SCAN ({'|'.join(SYNC_TABLES)})\b")
 
 
 @pytest.mark.parametrize("name", list(COMMANDS))
@@ -133,6 +139,48 @@ def test_logging_with_follow_ups_uses_indexes(
     assert {sql: found for sql in ran if (found := full_scans(db, sql))} == {}
 
 
+def test_sharing_a_pair_uses_indexes(
+    seeded: tuple[Path, str], statements: list[str], run: Run, tmp_path: Path
+) -> None:
+    """A first sync (every record of the pair sent), a second one (nothing new), and a join
+    from the folder into a new database: each statement finds its rows by index."""
+    db, ref = seeded
+    device, joined, folder = tmp_path / "device.db", tmp_path / "joined.db", tmp_path / "shared"
+    source = sqlite3.connect(db)
+    target = sqlite3.connect(device)
+    try:
+        source.backup(target)
+    finally:
+        source.close()
+        target.close()
+    folder.mkdir()
+    assert run("--db", str(device), "share", ref, str(folder)).code == 0
+    statements.clear()
+    for args in (("--db", str(device), "sync"), ("--db", str(device), "sync")):
+        outcome = run(*args)
+        assert outcome.code == 0, outcome.err
+    sent = queries(statements)
+    statements.clear()
+    outcome = run("--db", str(joined), "join", str(folder))
+    assert outcome.code == 0, outcome.err
+    received = queries(statements)
+    assert any(sql.startswith("INSERT INTO session") for sql in received)
+    for where, ran in ((device, sent), (joined, received)):
+        scans = {sql: found for sql in ran if (found := full_scans(where, sql))}
+        scans |= {sql: found for sql in ran if (found := sync_scans(where, sql))}
+        assert scans == {}
+
+
+def sync_scans(db: Path, sql: str) -> list[str]:
+    conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)
+    conn.create_function("handle_key", 1, handle_key, deterministic=True)
+    try:
+        plan = conn.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall()
+    finally:
+        conn.close()
+    return [row[3] for row in plan if SYNC_SCAN.match(row[3])]
+
+
 def trigger_statements(db: Path) -> list[tuple[str, str]]:
     """The statements inside the full-text triggers, with old./new. made literal."""
     conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)
@@ -170,3 +218,5 @@ def test_a_scan_is_caught(seeded: tuple[Path, str]) -> None:
     assert full_scans(db, "DELETE FROM search_index WHERE kind = 'session' AND ref = 1")
     assert not full_scans(db, "SELECT * FROM session WHERE pair_id = 1 ORDER BY started_at")
     assert not full_scans(db, "SELECT * FROM search_index WHERE search_index MATCH 'kubernetes'")
+    assert sync_scans(db, "SELECT * FROM sync_state WHERE value = '1'")
+    assert not sync_scans(db, "SELECT * FROM sync_state WHERE pair_uid = 'x'")

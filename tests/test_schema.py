@@ -9,21 +9,21 @@ from typing import Any
 
 import pytest
 
-from mentorcli import model
+from mentorcli.model import agreement, followups, pairs, people, plans, sessions
 from mentorcli.store import schema
 from mentorcli.store.connection import SCHEMA_VERSION, open_connection
 from mentorcli.store.exchange import SECTIONS, Section
 
 MODELS: dict[str, type[Any]] = {
-    "person": model.Person,
-    "time_off": model.TimeOff,
-    "pair": model.Pair,
-    "expectation": model.Expectation,
-    "goal": model.Goal,
-    "session": model.Session,
-    "action": model.Action,
-    "topic": model.Topic,
-    "planned_session": model.PlannedSession,
+    "person": people.Person,
+    "time_off": people.TimeOff,
+    "pair": pairs.Pair,
+    "expectation": agreement.Expectation,
+    "goal": agreement.Goal,
+    "session": sessions.Session,
+    "action": followups.Action,
+    "topic": followups.Topic,
+    "planned_session": plans.PlannedSession,
 }
 # Model fields that are not columns of their table. Keep this short: each one is read in by a
 # join, and a field missing from the join fails only when the record is built.

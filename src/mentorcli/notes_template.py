@@ -11,10 +11,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import BadInput
-from .model import Action, Goal, Topic
+
+if TYPE_CHECKING:
+    from .model.agreement import Goal
+    from .model.followups import Action, Topic
 
 NOTES_HEADER = "## Notes"
 PRIVATE_HEADER = "## Private"

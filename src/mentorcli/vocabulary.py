@@ -1,7 +1,7 @@
 """The fixed words of mentorcli's records: statuses, channels, expectation topics, owners.
 
 Plain tuples, importable at start-up for free: the CLI's option checks and completions need
-them, and importing model.py for them would build every record dataclass on every run.
+them, and importing the model for them would build record dataclasses on every run.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from .runtime import runtime
 if TYPE_CHECKING:
     from datetime import date
 
-    from ..model import Pair
+    from ..model.pairs import Pair
     from ..notes_template import Filled, LogAgenda
     from ..services.sessions import SessionRecord
     from ..store import Store

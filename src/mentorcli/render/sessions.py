@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from ..model import Action, Session, Topic
+from ..model.followups import Action, Topic
+from ..model.sessions import Session
 from .columns import clip, width_of
 from .text import one_line, visible
 

@@ -9,7 +9,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
 from ..cadence import parse_cadence
-from ..model import Goal, Pair, PlannedSession, Topic
+from ..model.agreement import Goal
+from ..model.followups import Topic
+from ..model.pairs import Pair
+from ..model.plans import PlannedSession
 from ..when import from_utc_iso as instant
 from ..zones import zone as _zone
 

@@ -9,6 +9,7 @@ import unicodedata
 import uuid
 from collections.abc import Callable
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -158,6 +159,7 @@ def _by_grammar(parse: Callable[[str], Any]) -> Check:
     return check
 
 
+@lru_cache(maxsize=512)  # a pair's sessions name the same few zones thousands of times
 def _zone(text: str) -> str:
     from ..zones import resolve_zone
 

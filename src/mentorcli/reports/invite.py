@@ -10,7 +10,8 @@ from ..render.text import visible
 if TYPE_CHECKING:
     from icalendar import Event
 
-    from ..model import Person, PlannedSession
+    from ..model.people import Person
+    from ..model.plans import PlannedSession
     from ..services.plans import PlanView
 
 

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ..model import Person
+    from ..model.people import Person
     from ..store.records import PairRecords
 
 FORMAT = "mentorcli-program"

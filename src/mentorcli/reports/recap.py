@@ -12,7 +12,9 @@ from ..render.text import visible
 if TYPE_CHECKING:
     from email.message import EmailMessage
 
-    from ..model import Action, Person, Session
+    from ..model.followups import Action
+    from ..model.people import Person
+    from ..model.sessions import Session
     from ..services.plans import PlanView
 
 

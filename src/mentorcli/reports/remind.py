@@ -12,7 +12,7 @@ from ..when import from_utc_iso
 from .agenda import lapses_at
 
 if TYPE_CHECKING:
-    from ..model import PlannedSession
+    from ..model.plans import PlannedSession
     from ..store.reports import DueReview, OverdueAction, PairActivity
 
 KIND_ORDER = {"session": 0, "action": 1, "review": 2, "lapse": 3}

@@ -40,7 +40,7 @@ from ..stretch import Stretch, least_painful
 from ..zones import resolve_zone, zone
 
 if TYPE_CHECKING:
-    from ..model import Person
+    from ..model.people import Person
     from ..services.availability import Beyond
     from ..store import Store
     from .moment import MomentView

@@ -12,7 +12,7 @@ from ..zones import zone as _zone
 from .agenda import lapsed, next_due
 
 if TYPE_CHECKING:
-    from ..model import Pair
+    from ..model.pairs import Pair
     from ..overlap import Interval
     from ..store.reports import DueReview, OverdueAction, PairActivity
 

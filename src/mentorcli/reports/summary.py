@@ -8,7 +8,10 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..cadence import parse_cadence
-from ..model import Action, Expectation, Goal, Pair, Person
+from ..model.agreement import Expectation, Goal
+from ..model.followups import Action
+from ..model.pairs import Pair
+from ..model.people import Person
 from ..when import from_utc_iso as instant
 from .agenda import LocalTime, both_clocks
 from .status import trend

@@ -7,11 +7,11 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ..errors import BadInput
-from ..model import Expectation, Goal
 from .checks import changed, expectation_topic, percent, said, whole
 from .pairs import belongs, listed_pairs, resolve_pair, with_pair
 
 if TYPE_CHECKING:
+    from ..model.agreement import Expectation, Goal
     from ..store import Store
 
 EMPTY_EXPECTATION = "the expectation is empty: say what was agreed"

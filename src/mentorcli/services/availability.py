@@ -22,7 +22,8 @@ from ..overlap import (
 )
 
 if TYPE_CHECKING:
-    from ..model import Pair, Person, TimeOff
+    from ..model.pairs import Pair
+    from ..model.people import Person, TimeOff
     from ..store import Store
 
 # How far beyond a range its edges are looked at: a week for the nearest working time

@@ -7,11 +7,11 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ..errors import BadInput
-from ..model import Action, Topic
 from .checks import changed, said, whole
 from .pairs import belongs, listed_pairs, pair, resolve_pair, with_pair
 
 if TYPE_CHECKING:
+    from ..model.followups import Action, Topic
     from ..notes_template import NewAction
     from ..store import Store
 

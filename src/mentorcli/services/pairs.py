@@ -7,11 +7,11 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from ..errors import BadInput
-from ..model import Pair, Person
 from .checks import changed, whole
-from .people import person
 
 if TYPE_CHECKING:
+    from ..model.pairs import Pair
+    from ..model.people import Person
     from ..store import Store
 
 # The statuses of a pair that is not over.
@@ -78,6 +78,8 @@ def resolve_pair(store: Store, ref: str) -> Pair:
         if len(choices) == 1:
             return choices[0]
         _ambiguous(text, choices)
+    from .people import person  # the people commands' records, only for a handle alone
+
     theirs = store.pairs.of_person(person(store, text).id)
     active = [p for p in theirs if p.status == "active"]
     if len(active) == 1:
@@ -111,6 +113,8 @@ def belongs(record_pair_id: int, pair_id: int | None, what: str, store: Store) -
 
 
 def add_pair(store: Store, mentor: str, mentee: str, fields: PairFields) -> Pair:
+    from .people import person
+
     with store.write():
         mentor_person, mentee_person = person(store, mentor), person(store, mentee)
         if mentor_person.id == mentee_person.id:
@@ -178,6 +182,8 @@ def edit_pair(store: Store, ref: str, changes: dict[str, Any]) -> Pair:
 
 
 def show_pair(store: Store, ref: str, now: datetime) -> PairView:
+    from .people import person
+
     found = resolve_pair(store, ref)
     return PairView(found, person(store, found.mentor), person(store, found.mentee), now)
 

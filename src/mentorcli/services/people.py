@@ -8,10 +8,11 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..errors import BadInput, FileProblem
-from ..model import Pair, Person
 from ..store.people import handle_key
 
 if TYPE_CHECKING:
+    from ..model.pairs import Pair
+    from ..model.people import Person
     from ..store import Store
 
 

@@ -8,12 +8,14 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from ..errors import BadInput
-from ..model import Pair, Person, PlannedSession
 from .checks import channel, whole
 from .pairs import listed_pairs, pair, resolve_pair, with_pair
 from .people import person
 
 if TYPE_CHECKING:
+    from ..model.pairs import Pair
+    from ..model.people import Person
+    from ..model.plans import PlannedSession
     from ..store import Store
 
 # A planned session lasts this long unless --minutes says otherwise.

@@ -8,10 +8,9 @@ from typing import TYPE_CHECKING
 
 from ..errors import BadInput, quoted
 from .checks import whole
-from .pairs import resolve_pair
 
 if TYPE_CHECKING:
-    from ..model import Pair
+    from ..model.pairs import Pair
     from ..overlap import Interval
     from ..reports.agenda import Agenda
     from ..reports.remind import Reminders
@@ -36,7 +35,7 @@ def agenda(store: Store, pair_ref: str, now: datetime, today: date) -> Agenda:
     from ..reports.agenda import build_agenda
     from ..when import to_utc_iso
 
-    pair = resolve_pair(store, pair_ref)
+    pair = _pair(store, pair_ref)
     planned = store.plans.next_of(pair.id, to_utc_iso(now))
     off = _time_off(store, [pair], *_around(today))[pair.id]
     records = store.reports().pair_records(pair.id, history=False)
@@ -72,7 +71,7 @@ def summary(
     from ..when import local_midnight
 
     start = local_midnight(since, zone) if since else None
-    records = store.reports().pair_records(resolve_pair(store, pair_ref).id, start)
+    records = store.reports().pair_records(_pair(store, pair_ref).id, start)
     return build_summary(records, now, since, for_whom)
 
 
@@ -80,7 +79,7 @@ def calendar(store: Store, pair_ref: str, count: int, first: date | None, now: d
     from ..reports.calendar import calendar_ics
     from .plans import view
 
-    pair = resolve_pair(store, pair_ref)
+    pair = _pair(store, pair_ref)
     records = store.reports().pair_records(pair.id)
 
     def off(start: date, end: date) -> tuple[Interval, ...]:
@@ -91,6 +90,14 @@ def calendar(store: Store, pair_ref: str, count: int, first: date | None, now: d
 
     booked = tuple(view(store, p) for p in store.plans.listing(pair.id))
     return calendar_ics(records, count, first, now, booked, off)
+
+
+def _pair(store: Store, pair_ref: str) -> Pair:
+    """The pair a reference names; imported here, so `status` and `remind`, which name none,
+    do not build the pair commands' records."""
+    from .pairs import resolve_pair
+
+    return resolve_pair(store, pair_ref)
 
 
 def _time_off(
@@ -179,7 +186,7 @@ def search(
     day's midnight in `zone`)."""
     from ..when import local_midnight
 
-    pair_id = resolve_pair(store, pair_ref).id if pair_ref else None
+    pair_id = _pair(store, pair_ref).id if pair_ref else None
     wanted, start = search_kinds(kinds), local_midnight(since, zone) if since else None
     hits = store.search().search(words, pair_id, whole(limit, "--limit"), wanted, start)
     return Found(tuple(hits), words)

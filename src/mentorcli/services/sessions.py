@@ -7,13 +7,18 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ..errors import BadInput
-from ..model import Action, Goal, Pair, Person, PlannedSession, Session, Topic
 from ..store.sessions import COLUMNS as SESSION_COLUMNS
 from .checks import changed, channel, score, whole
 from .pairs import listed_pairs, pair, with_pair
 from .people import person
 
 if TYPE_CHECKING:
+    from ..model.agreement import Goal
+    from ..model.followups import Action, Topic
+    from ..model.pairs import Pair
+    from ..model.people import Person
+    from ..model.plans import PlannedSession
+    from ..model.sessions import Session
     from ..notes_template import LogAgenda, NewAction
     from ..store import Store
 

@@ -107,14 +107,14 @@ def join(store: Store, folder_text: str, now: datetime) -> tuple[Synced, str]:
     """Start from the logs in a folder: the pair, both people, every shared record; returns
     the sync and the mentee's handle here (for `me`)."""
     from ..sync import git
-    from ..sync.log import SUFFIX, read, start_digest
+    from ..sync.log import SUFFIX, header_of
 
     folder = _folder(folder_text)
     if git.is_work_tree(folder):
         git.pull(folder)
     pairs = set()
     for path in sorted(folder.glob(f"*{SUFFIX}")):
-        first = read(path, 0, start_digest()).header
+        first = header_of(path)
         if first is not None:
             pairs.add(str(first["pair"]))
     if len(pairs) != 1:

@@ -5,24 +5,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .agreement import Expectations, Goals
 from .connection import open_connection
 from .core import Db, system_clock
-from .followups import Actions, Topics
-from .pairs import Pairs
-from .people import People, TimeOffs
-from .plans import Plans
-from .sessions import Sessions
 
 if TYPE_CHECKING:
     import sqlite3
 
+    from .agreement import Expectations, Goals
     from .exchange import Exchange
+    from .followups import Actions, Topics
+    from .pairs import Pairs
+    from .people import People, TimeOffs
+    from .plans import Plans
     from .reports import Reports
     from .search import SearchIndex
+    from .sessions import Sessions
     from .sync import SyncTables
     from .undo import UndoLog
 
@@ -40,15 +41,63 @@ class Store:
     ) -> None:
         self._db = Db(conn, clock, uids)
         self.path = path
-        self.people = People(self._db)
-        self.time_off = TimeOffs(self._db)
-        self.pairs = Pairs(self._db)
-        self.expectations = Expectations(self._db)
-        self.goals = Goals(self._db)
-        self.sessions = Sessions(self._db)
-        self.actions = Actions(self._db)
-        self.topics = Topics(self._db)
-        self.plans = Plans(self._db)
+
+    # Each table group is built the first time a command uses it: importing it defines its
+    # records' dataclasses, which the commands that never read that table need not pay for.
+
+    @cached_property
+    def people(self) -> People:
+        from .people import People
+
+        return People(self._db)
+
+    @cached_property
+    def time_off(self) -> TimeOffs:
+        from .people import TimeOffs
+
+        return TimeOffs(self._db)
+
+    @cached_property
+    def pairs(self) -> Pairs:
+        from .pairs import Pairs
+
+        return Pairs(self._db)
+
+    @cached_property
+    def expectations(self) -> Expectations:
+        from .agreement import Expectations
+
+        return Expectations(self._db)
+
+    @cached_property
+    def goals(self) -> Goals:
+        from .agreement import Goals
+
+        return Goals(self._db)
+
+    @cached_property
+    def sessions(self) -> Sessions:
+        from .sessions import Sessions
+
+        return Sessions(self._db)
+
+    @cached_property
+    def actions(self) -> Actions:
+        from .followups import Actions
+
+        return Actions(self._db)
+
+    @cached_property
+    def topics(self) -> Topics:
+        from .followups import Topics
+
+        return Topics(self._db)
+
+    @cached_property
+    def plans(self) -> Plans:
+        from .plans import Plans
+
+        return Plans(self._db)
 
     @classmethod
     def open(

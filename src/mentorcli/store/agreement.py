@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Expectation, Goal
+from ..model.agreement import Expectation, Goal
 from .core import Table, whose
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Action, Topic
+from ..model.followups import Action, Topic
 from .core import RUNNING_PAIRS, Table, whose
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Pair
+from ..model.pairs import Pair
 from .core import Table
 from .people import handle_key
 

@@ -7,7 +7,7 @@ import sqlite3
 import unicodedata
 from typing import Any
 
-from ..model import Person, TimeOff
+from ..model.people import Person, TimeOff
 from .core import Db, Table
 
 LISTS = ("skills", "channels")  # columns holding a JSON list of text

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import PlannedSession
+from ..model.plans import PlannedSession
 from .core import RUNNING_PAIRS, Table, whose
 
 

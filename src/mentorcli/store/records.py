@@ -8,8 +8,14 @@ imports the whole Store, does not build these dataclasses too.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from ..model import Action, Expectation, Goal, Pair, Person, Session, Topic
+if TYPE_CHECKING:  # annotations only: a status run builds none of these records
+    from ..model.agreement import Expectation, Goal
+    from ..model.followups import Action, Topic
+    from ..model.pairs import Pair
+    from ..model.people import Person
+    from ..model.sessions import Session
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,10 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..model import Action, Expectation, Goal, Pair, Session, Topic
+from ..model.agreement import Expectation, Goal
+from ..model.followups import Action, Topic
+from ..model.pairs import Pair
+from ..model.sessions import Session
 from .core import Db
 from .pairs import PAIR_SELECT, Pairs
 from .people import People

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Session
+from ..model.sessions import Session
 from .core import Table, whose
 
 # The columns that say what happened in a session: what `session edit` may change and what

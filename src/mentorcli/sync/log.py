@@ -96,6 +96,19 @@ def read(path: Path, offset: int, digest: str) -> Read:
     return Read(first, entries, end, hashlib.sha256(data[:end]).hexdigest(), torn)
 
 
+def header_of(path: Path) -> dict[str, Any] | None:
+    """A log's header alone (its first line), without reading the changes after it; None for
+    a log whose first line is still being copied."""
+    try:
+        with path.open("rb") as log:
+            raw = log.readline()
+    except OSError as error:
+        raise FileProblem(f"cannot read {path} ({error.strerror}); nothing was applied") from None
+    if not raw.endswith(b"\n"):
+        return None
+    return _checked_header(path, _entry(path, raw[:-1], 1))
+
+
 def _entry(path: Path, raw: bytes, number: int) -> dict[str, Any]:
     try:
         wrapped = json.loads(raw.decode("utf-8"))
