@@ -55,6 +55,7 @@ def insert(source: str, target: str) -> None:
     try:
         write.execute("PRAGMA foreign_keys = ON")
         write.execute("BEGIN IMMEDIATE")
+        write.execute("PRAGMA defer_foreign_keys = ON")  # a link may point at a later row
         for table in TABLES:
             cursor = read.execute(f"SELECT * FROM {table} ORDER BY id")
             names = [column[0] for column in cursor.description]

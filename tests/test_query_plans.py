@@ -91,7 +91,7 @@ COMMANDS = {
     "action list --owner": lambda ref: ["action", "list", "--owner", ref.split("/")[1]],
 }
 # What sharing keeps per shared record: it grows with the pair's history.
-SYNC_TABLES = ("sync_state", "sync_note")
+SYNC_TABLES = ("sync_record", "sync_note")
 SYNC_SCAN = re.compile(rf"^SCAN ({'|'.join(SYNC_TABLES)})\b")
 
 
@@ -218,5 +218,5 @@ def test_a_scan_is_caught(seeded: tuple[Path, str]) -> None:
     assert full_scans(db, "DELETE FROM search_index WHERE kind = 'session' AND ref = 1")
     assert not full_scans(db, "SELECT * FROM session WHERE pair_id = 1 ORDER BY started_at")
     assert not full_scans(db, "SELECT * FROM search_index WHERE search_index MATCH 'kubernetes'")
-    assert sync_scans(db, "SELECT * FROM sync_state WHERE value = '1'")
-    assert not sync_scans(db, "SELECT * FROM sync_state WHERE pair_uid = 'x'")
+    assert sync_scans(db, "SELECT * FROM sync_record WHERE fields = '1'")
+    assert not sync_scans(db, "SELECT * FROM sync_record WHERE pair_uid = 'x'")

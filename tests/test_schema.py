@@ -43,7 +43,7 @@ NOT_RECORDS = {
     "search_index_idx",
     # What sharing keeps: bindings, the resolved state of shared fields, what was read.
     "share",
-    "sync_state",
+    "sync_record",
     "sync_note",
     "sync_read",
     "sync_alias",

@@ -307,3 +307,47 @@ def test_time_off_and_planned_sessions_travel_but_a_busy_calendar_does_not(
     assert [p["starts_at"][:10] for p in plans] == ["2030-12-18"]
     assert json.loads(ok(mentee, "person", "show", "rui", "--json"))["busy"] == ""
     assert not any(str(calendar) in path.read_text() for path in folder.iterdir())
+
+
+def test_what_sharing_kept_survives_the_move_to_one_row_a_record(
+    people: Run, folder: Path, tmp_path: Path, db_path: Path
+) -> None:
+    """A database shared and synced before migration 0010 kept one row per field: opened by
+    this mentor its state is carried over, so the next sync sends only what changed since."""
+    import sqlite3
+
+    ok(people, "log", "rui/ana", "--when", at(1), "--notes", "first", "--minutes", "30")
+    ok(people, "goal", "add", "rui/ana", "ship the parser")
+    mentor, mentee = started(people, folder, tmp_path)
+    conn = sqlite3.connect(db_path)
+    kept = conn.execute("SELECT pair_uid, uid, kind, fields FROM sync_record").fetchall()
+    assert kept, "the first sync kept the shared records"
+    # Back to how schema 9 kept it: one row per field, the migration not yet applied.
+    conn.executescript(
+        """
+        CREATE TABLE sync_state (pair_uid TEXT NOT NULL, uid TEXT NOT NULL, kind TEXT NOT NULL,
+            field TEXT NOT NULL, value TEXT NOT NULL, at TEXT NOT NULL, device TEXT NOT NULL,
+            PRIMARY KEY (pair_uid, uid, field));
+        INSERT INTO sync_state SELECT pair_uid, uid, kind, key, value -> '$[0]',
+            value ->> '$[1]', value ->> '$[2]'
+            FROM sync_record, json_each(sync_record.fields);
+        DROP TABLE sync_record;
+        DELETE FROM _sqlite_migrations WHERE name = '0010_sync_state_per_record';
+        PRAGMA user_version = 9;
+        """
+    )
+    conn.commit()
+    conn.close()
+
+    assert "sent 0 changes" in ok(mentor, "sync")
+    conn = sqlite3.connect(db_path)
+    carried = conn.execute("SELECT pair_uid, uid, kind, fields FROM sync_record").fetchall()
+    conn.close()
+    assert sorted((*r[:3], json.loads(r[3])) for r in carried) == sorted(
+        (*r[:3], json.loads(r[3])) for r in kept
+    )
+    ok(mentor, "goal", "add", "rui/ana", "write the docs")
+    assert "sent 1 change" in ok(mentor, "sync")
+    ok(mentee, "sync")
+    goals = json.loads(ok(mentee, "goal", "list", "rui/ana", "--json"))
+    assert sorted(g["title"] for g in goals) == ["ship the parser", "write the docs"]

@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING, Any
 from ..errors import BadInput, FileProblem
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from ..store import Store
-    from ..store.sync import SyncTables
+    from ..store.sync import Kept, SyncTables
     from ..sync.merge import History, State
 
 # Parents first: a record is written after what it points at.
@@ -168,12 +170,12 @@ def sync(store: Store, pair_uid: str, now: datetime) -> Synced:
         snapshot = tables.snapshot(pair_id) if pair_id is not None else {}
         stamp = (now.astimezone(UTC).isoformat(timespec="microseconds"), bound.device)
         mine = changes(snapshot, state, stamp, pair_uid, tables.deleted_here())
-        _apply(state, history, mine)
+        sent = _apply(state, history, mine)
         before = {uid: _conflict_keys(history, state, uid) for uid in history}
         touched = _apply(state, history, incoming)
         synced.received = len(incoming)
         synced.renamed = _write(tables, state, touched)
-        _save(tables, pair_uid, state, history)
+        _save(tables, pair_uid, state, history, sent | touched)
         for device, (offset, digest) in reads.items():
             tables.mark_read(pair_uid, device, offset, digest)
         synced.conflicts = _new_conflicts(store, history, state, before)
@@ -273,11 +275,9 @@ def _load(tables: SyncTables, pair_uid: str) -> tuple[State, History]:
     from ..sync.merge import NoteEdit, RecordState
 
     state: State = {}
-    for uid, kind, name, value, at, device in tables.state_rows(pair_uid):
-        record = state.setdefault(uid, RecordState(kind))
-        if name == "_deleted":
-            record.deleted = (at, device)
-        else:
+    for uid, kind, fields, deleted in tables.state_records(pair_uid):
+        record = state[uid] = RecordState(kind, deleted=deleted)
+        for name, (value, at, device) in fields.items():
             record.fields[name] = (value, (at, device))
     history: History = {}
     for uid, at, device, prev_at, prev_device, text in tables.note_edits(pair_uid):
@@ -286,13 +286,19 @@ def _load(tables: SyncTables, pair_uid: str) -> tuple[State, History]:
     return state, history
 
 
-def _save(tables: SyncTables, pair_uid: str, state: State, history: History) -> None:
-    rows: list[tuple[str, str, str, Any, str, str]] = []
-    for uid, record in state.items():
-        rows += [(uid, record.kind, n, v, c[0], c[1]) for n, (v, c) in record.fields.items()]
-        if record.deleted is not None:
-            rows.append((uid, record.kind, "_deleted", True, *record.deleted))
-    tables.save_state(pair_uid, rows)
+def _save(
+    tables: SyncTables, pair_uid: str, state: State, history: History, touched: set[str]
+) -> None:
+    """The state of the records this sync changed (the others are kept as they were), and
+    every note edit seen."""
+
+    def records() -> Iterator[Kept]:
+        for uid in touched:
+            record = state[uid]
+            fields = {n: [v, *clock] for n, (v, clock) in record.fields.items()}
+            yield uid, record.kind, fields, record.deleted
+
+    tables.save_records(pair_uid, records())
     edits = [
         (uid, clock[0], clock[1], *(edit.prev or (None, None)), edit.text)
         for uid, edits in history.items()

@@ -4,6 +4,7 @@ device changed, and writing resolved records back into the tables."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +20,8 @@ PRIVATE = {
     "sessions": {"rapport", "engagement", "private_notes"},
 }
 KINDS = {section.table: section for section in SECTIONS}
+# A record as sharing keeps it: uid, kind, {field: [value, at, device]}, its deletion's clock.
+Kept = tuple[str, str, dict[str, list[Any]], tuple[str, str] | None]
 # The references a record cannot exist without; the others may wait for their record.
 REQUIRED_REFS = frozenset({"pair", "mentor", "mentee", "person"})
 
@@ -90,22 +93,27 @@ class SyncTables:
                 out[row["uid"]] = (section.table, values)
         return out
 
-    def state_rows(self, pair_uid: str) -> list[tuple[str, str, str, Any, str, str]]:
-        rows = self._db.all(
-            "SELECT uid, kind, field, value, at, device FROM sync_state WHERE pair_uid = ?",
+    def state_records(self, pair_uid: str) -> Iterator[Kept]:
+        """What was kept of each shared record: its kind, every field as (value, at, device),
+        and its deletion's (at, device) if it has one."""
+        rows = self._db.conn.execute(
+            "SELECT uid, kind, fields, deleted_at, deleted_device FROM sync_record "
+            "WHERE pair_uid = ?",
             (pair_uid,),
         )
-        return [
-            (r["uid"], r["kind"], r["field"], json.loads(r["value"]), r["at"], r["device"])
-            for r in rows
-        ]
+        for uid, kind, fields, deleted_at, deleted_device in rows:
+            deleted = None if deleted_at is None else (deleted_at, deleted_device)
+            yield uid, kind, json.loads(fields), deleted
 
-    def save_state(self, pair_uid: str, rows: list[tuple[str, str, str, Any, str, str]]) -> None:
-        self._db.conn.execute("DELETE FROM sync_state WHERE pair_uid = ?", (pair_uid,))
+    def save_records(self, pair_uid: str, records: Iterable[Kept]) -> None:
+        """These records' state in place of what was kept of them, row by row as they come."""
         self._db.conn.executemany(
-            "INSERT INTO sync_state (pair_uid, uid, kind, field, value, at, device) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(pair_uid, u, k, f, json.dumps(v), a, d) for u, k, f, v, a, d in rows],
+            "INSERT OR REPLACE INTO sync_record "
+            "(pair_uid, uid, kind, fields, deleted_at, deleted_device) VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                (pair_uid, uid, kind, json.dumps(fields), *(deleted or (None, None)))
+                for uid, kind, fields, deleted in records
+            ),
         )
 
     def note_edits(self, pair_uid: str) -> list[tuple[str, str, str, str | None, str | None, str]]:
@@ -156,14 +164,11 @@ class SyncTables:
             "SELECT DISTINCT at, device, prev_at, prev_device, text FROM sync_note WHERE uid = ?",
             (uid,),
         )
-        current = self._db.one(
-            "SELECT value, at, device FROM sync_state WHERE uid = ? AND field = 'notes' "
-            "ORDER BY at DESC, device DESC LIMIT 1",
-            (uid,),
-        )
-        if current is None:
+        kept = self._db.one("SELECT fields FROM sync_record WHERE uid = ?", (uid,))
+        notes = None if kept is None else json.loads(kept["fields"]).get("notes")
+        if notes is None:
             return [], None
-        found = (json.loads(current["value"]), (current["at"], current["device"]))
+        found = (notes[0], (notes[1], notes[2]))
         return [tuple(r) for r in edits], found
 
     def remove(self, kind: str, uid: str) -> bool:

@@ -76,24 +76,35 @@ def _refuse(path: Path, problem: str) -> DatabaseUnusable:
 
 
 def read(path: Path, offset: int, digest: str) -> Read:
-    """The entries after `offset`, once the bytes before it are checked to be those read then."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise FileProblem(f"cannot read {path} ({error.strerror}); nothing was applied") from None
-    if len(data) < offset or hashlib.sha256(data[:offset]).hexdigest() != digest:
-        raise _refuse(path, "the log shrank or was rewritten since it was last read")
-    end = data.rfind(b"\n") + 1
-    torn = end < len(data)
+    """The entries after `offset`, once the bytes before it are checked to be those read then.
+    The file is read as a stream, a line at a time: a long history is never in memory twice."""
+    summed = hashlib.sha256()
     first: dict[str, Any] | None = None
     entries: list[dict[str, Any]] = []
-    for number, raw in enumerate(data[offset:end].split(b"\n")[:-1], start=1):
-        entry = _entry(path, raw, number)
-        if offset == 0 and number == 1:
-            first = _checked_header(path, entry)
-        else:
-            entries.append(entry)
-    return Read(first, entries, end, hashlib.sha256(data[:end]).hexdigest(), torn)
+    torn = False
+    try:
+        with path.open("rb") as log:
+            left = offset
+            while left and (chunk := log.read(min(left, 1 << 20))):
+                summed.update(chunk)
+                left -= len(chunk)
+            if left or summed.hexdigest() != digest:
+                raise _refuse(path, "the log shrank or was rewritten since it was last read")
+            end = offset
+            for number, raw in enumerate(log, start=1):
+                if not raw.endswith(b"\n"):
+                    torn = True
+                    break
+                summed.update(raw)
+                end += len(raw)
+                entry = _entry(path, raw[:-1], number)
+                if offset == 0 and number == 1:
+                    first = _checked_header(path, entry)
+                else:
+                    entries.append(entry)
+    except OSError as error:
+        raise FileProblem(f"cannot read {path} ({error.strerror}); nothing was applied") from None
+    return Read(first, entries, end, summed.hexdigest(), torn)
 
 
 def header_of(path: Path) -> dict[str, Any] | None:
