@@ -131,7 +131,10 @@ def ready(db: Path, env: dict[str, str]) -> None:
     not in the first timed run; the copy migration keeps beside it is removed."""
     mentor = str(VENV_BIN / "mentor")
     subprocess.run(
-        [mentor, "--db", str(db), "db", "check"], env=env, check=True, capture_output=True
+        [mentor, "--db", str(db), "pair", "list", "--json"],
+        env=env,
+        check=True,
+        capture_output=True,
     )
     for backup in db.parent.glob(f"{db.name}.schema*.bak"):
         backup.unlink()
