@@ -33,8 +33,10 @@ unit: $(VENV)/.installed-test
 test: lint typecheck unit
 
 # Seeds a 100,000-session database once (cached in bench/.cache/), times whole `mentor`
-# processes against a Typer floor, the interpreter floor and jrnl, and rewrites
-# docs/performance.md. Not part of `make test`: it takes minutes.
+# processes against a Typer floor, the interpreter floor and jrnl, then the same commands
+# on the growth table's other sizes (seeded once each, up to 1,000,000 sessions), and
+# rewrites docs/performance.md. Not part of `make test`: it takes minutes (the first run,
+# which seeds, most of an hour). BENCH_ARGS=--no-growth skips the other sizes.
 BENCH_ARGS ?=
 bench: $(VENV)/.installed
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
