@@ -501,7 +501,9 @@ def check(command: Command, env: dict[str, str]) -> bool:
     return True
 
 
-def harness(commands: list[Command], env: dict[str, str], runs: int, warmup: int) -> None:
+def harness(
+    commands: list[Command], env: dict[str, str], runs: int, warmup: int, peaks: int = 3
+) -> None:
     """Interleaved rounds, so drift in the machine's load hits every command alike."""
     for _ in range(warmup):
         for command in commands:
@@ -517,11 +519,16 @@ def harness(commands: list[Command], env: dict[str, str], runs: int, warmup: int
         print(f"bench: round {round_ + 1}/{runs}", file=sys.stderr)
     for command in commands:
         command.runs, command.warmup = runs, warmup
-    measure_peaks(commands, env)
+    measure_peaks(commands, env, peaks)
 
 
 def with_hyperfine(
-    hyperfine: str, commands: list[Command], env: dict[str, str], runs: int, warmup: int
+    hyperfine: str,
+    commands: list[Command],
+    env: dict[str, str],
+    runs: int,
+    warmup: int,
+    peaks: int = 3,
 ) -> None:
     import shlex
 
@@ -538,19 +545,25 @@ def with_hyperfine(
     for command, result in zip(commands, results, strict=True):
         command.times = list(result["times"])
         command.runs, command.warmup = runs, warmup
-    measure_peaks(commands, env)
+    measure_peaks(commands, env, peaks)
 
 
 def timed(
-    commands: list[Command], env: dict[str, str], runs: int, warmup: int, use_hyperfine: bool
+    commands: list[Command],
+    env: dict[str, str],
+    runs: int,
+    warmup: int,
+    use_hyperfine: bool,
+    peaks: int = 3,
 ) -> str:
-    """Time the commands that work; return the method used."""
+    """Time the commands that work, then take the largest of `peaks` memory runs; return the
+    method used."""
     working = [c for c in commands if check(c, env)]
     hyperfine = shutil.which("hyperfine") if use_hyperfine else None
     if hyperfine:
-        with_hyperfine(hyperfine, working, env, runs, warmup)
+        with_hyperfine(hyperfine, working, env, runs, warmup, peaks)
         return "hyperfine"
-    harness(working, env, runs, warmup)
+    harness(working, env, runs, warmup, peaks)
     return "harness"
 
 
@@ -1021,7 +1034,9 @@ def measure_size(
         joined = Shared(folder, _logged(folder), db, (), 0).commands(mentor, ref)[0]
         every = [*mentor_commands(db, ref, note, busy, None), joined]
         chosen = [c for c in every if any(c.name.startswith(g) for g in GROWN)]
-        timed(chosen, here, runs, 1, use_hyperfine)
+        # The largest database's joins and exports take seconds each: fewer runs there.
+        big = sessions >= 1_000_000
+        timed(chosen, here, min(runs, 3) if big else runs, 1, use_hyperfine, 1 if big else 3)
         results = _grown(chosen)
     finally:
         for old in CACHE.glob("growth.db*"):
@@ -1042,8 +1057,11 @@ def growth_report(sizes: list[Size], runs: int) -> list[str]:
         "## Growth",
         "",
         "The same seeder at other sizes (one database each, cached like the main one), each "
-        f"command timed {runs} times after a warm-up (the main run's numbers for its own "
-        "size): median ms / peak MiB. Commands whose work does not depend on history should "
+        f"command timed {runs} times after a warm-up ({min(runs, 3)} at 1,000,000 sessions, "
+        "where a join takes seconds; the main run's numbers for its own size): median ms / "
+        "peak MiB (the largest of 3 runs, 1 at 1,000,000 sessions). Seeding times are those "
+        "of the first run, on this machine while other work ran on it. Commands whose work "
+        "does not depend on history should "
         "stay flat across the session counts; `export` and `join` read the busiest pair's "
         "whole history, which grows with the database.",
         "",
