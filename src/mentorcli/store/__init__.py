@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     import sqlite3
 
     from .exchange import Exchange
+    from .history import History
     from .reports import Reports
     from .search import SearchIndex
     from .sync import SyncTables
@@ -88,6 +89,11 @@ class Store:
         from .reports import Reports
 
         return Reports(self._db, self.path)
+
+    def history(self, pair_id: int, since: str | None = None) -> History:
+        from .history import History
+
+        return History(self._db, pair_id, since)
 
     def search(self) -> SearchIndex:
         from .search import SearchIndex
