@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..labels import bar
-from .text import hidden_escapes, visible
+from .text import hidden_escapes
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -100,15 +100,14 @@ def escape_text(text: str, *, at_start: bool, at_end: bool) -> str:
     return escaped
 
 
-def _literal_line(line: str) -> str:
-    # Leading spaces would make an indented code block; trailing ones a hard break.
-    return block_start(unlinked(line.strip().translate(_INLINE)))
-
-
 def inline(text: str) -> str:
     """User text as one line of literal Markdown inline content; safe at a line's start too
     (after "- " it could otherwise open a heading or a list)."""
-    return _literal_line(" ".join(visible(text).split()))
+    # Spaces at either end would make an indented code block or a hard break: split and
+    # joined, there are none. One translate pass makes the text visible and escapes it (an
+    # export runs this for every action): it turns no character into whitespace, and no
+    # whitespace but hidden ones (which `visible` escaped before the split too) into others.
+    return block_start(unlinked(" ".join(text.translate(_visible_literal()).split())))
 
 
 def quoted_block(text: str) -> list[str]:
@@ -138,10 +137,22 @@ def _city(zone: str) -> str:
     return city(zone)
 
 
+# strftime's %a and %b in the C locale, which Python keeps for them unless a program sets
+# another (mentor does not): written out, a clock costs a third of what strftime does.
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def _clock(local: LocalTime, with_date: bool) -> str:
-    moment = datetime.fromisoformat(local.at)
-    shown = moment.strftime("%a %d %b %Y %H:%M" if with_date else "%H:%M")
-    return f"{shown} {_city(local.zone)}"
+    """The time (and with_date, the day) of an ISO instant on its own clock, and the city."""
+    at = local.at  # YYYY-MM-DDTHH:MM...
+    if not with_date:
+        return f"{at[11:16]} {_city(local.zone)}"
+    day = date.fromisoformat(at[:10])
+    return (
+        f"{_DAYS[day.weekday()]} {at[8:10]} {_MONTHS[day.month - 1]} {day.year} {at[11:16]} "
+        f"{_city(local.zone)}"
+    )
 
 
 def both(local: tuple[LocalTime, LocalTime]) -> str:

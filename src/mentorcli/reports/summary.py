@@ -4,7 +4,6 @@ record take as little memory as its first week."""
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
@@ -21,7 +20,7 @@ from .status import WINDOW, trend
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
-    from ..store.history import DoneDates, History, LoggedSession, SessionMark
+    from ..store.history import History, LoggedSession
 
 # An interval between touchpoints keeps the cadence when it is at most this many periods long.
 KEPT_FACTOR = 1.25
@@ -107,66 +106,39 @@ def _mean(total: int, count: int) -> float | None:
     return round(total / count, 2) if count else None
 
 
-class _Ratings:
-    """One rating's mean and trend, counted one session at a time."""
-
-    def __init__(self) -> None:
-        self.total = self.count = 0
-        # What a trend compares: the last ratings given, never more.
-        self.last: deque[int] = deque(maxlen=2 * WINDOW)
-
-    def add(self, rating: int | None) -> None:
-        if rating is not None:
-            self.total += rating
-            self.count += 1
-            self.last.append(rating)
-
-
-def figures(
-    sessions: Iterable[SessionMark],
-    done: Iterable[DoneDates],
-    cadence: str,
-    since: date | None,
-    rated: bool = True,
-) -> Figures:
-    """The figures of the sessions (oldest first) and the actions done, read once; without
-    `rated` the ratings count for nothing."""
+def figures(history: History, cadence: str, since: date | None, rated: bool = True) -> Figures:
+    """The figures of the history, counted by the database but for the intervals between
+    sessions, read one start at a time; without `rated` the ratings count for nothing."""
+    totals = history.totals()
     period = parse_cadence(cadence).approx_days() * 86400
-    count = minutes = asynchronous = intervals = kept = 0
-    rapport, engagement = _Ratings(), _Ratings()
+    intervals = kept = 0
     previous: datetime | None = None
-    for session in sessions:
-        moment = instant(session.started_at)
+    for started_at in history.starts():
+        moment = instant(started_at)
         if previous is not None:
             intervals += 1
             kept += (moment - previous).total_seconds() <= KEPT_FACTOR * period
         previous = moment
-        count += 1
-        minutes += session.minutes or 0
-        asynchronous += session.channel in ASYNC_CHANNELS
-        if rated:
-            rapport.add(session.rapport)
-            engagement.add(session.engagement)
-    on_time = with_due_date = 0
-    for action in done:
-        if action.due_on and (since is None or (action.done_on or "") >= str(since)):
-            with_due_date += 1
-            on_time += bool(action.done_on and action.done_on <= action.due_on)
+    done = history.done_totals(since.isoformat() if since else "")
+    rapport = _mean(totals.rapport_total, totals.rapport_count) if rated else None
+    engagement = _mean(totals.engagement_total, totals.engagement_count) if rated else None
+    # A trend compares the last ratings given: never more than two windows of them.
+    recent = 2 * WINDOW
     return Figures(
-        sessions=count,
-        hours=round(minutes / 60, 1),
-        asynchronous=asynchronous,
-        async_share=_share(asynchronous, count),
+        sessions=totals.sessions,
+        hours=round(totals.minutes / 60, 1),
+        asynchronous=totals.asynchronous,
+        async_share=_share(totals.asynchronous, totals.sessions),
         intervals=intervals,
         intervals_kept=kept,
         cadence_kept=_share(kept, intervals),
-        actions_with_due_date_done=with_due_date,
-        actions_done_on_time=on_time,
-        on_time_share=_share(on_time, with_due_date),
-        rapport_mean=_mean(rapport.total, rapport.count),
-        engagement_mean=_mean(engagement.total, engagement.count),
-        rapport_trend=trend(rapport.last),
-        engagement_trend=trend(engagement.last),
+        actions_with_due_date_done=done.with_due_date,
+        actions_done_on_time=done.on_time,
+        on_time_share=_share(done.on_time, done.with_due_date),
+        rapport_mean=rapport,
+        engagement_mean=engagement,
+        rapport_trend=trend(history.last_ratings("rapport", recent)) if rated else "",
+        engagement_trend=trend(history.last_ratings("engagement", recent)) if rated else "",
     )
 
 
@@ -188,7 +160,7 @@ def build_summary(
     notes are never in it; made for the mentee, it holds no ratings either. The figures are
     counted here; the sessions and actions are read as the summary's are iterated."""
     rated = for_whom != "mentee"
-    counted = figures(history.marks(), history.done_dates(), head.pair.cadence, since, rated)
+    counted = figures(history, head.pair.cadence, since, rated)
     clocks = (head.mentor, zone(head.mentor.timezone)), (head.mentee, zone(head.mentee.timezone))
     done = (
         a
@@ -223,15 +195,17 @@ def _timeline(
             LocalTime(mentor.handle, mentor.timezone, moment.astimezone(mentor_zone).isoformat()),
             LocalTime(mentee.handle, mentee.timezone, moment.astimezone(mentee_zone).isoformat()),
         )
+        asynchronous = s.channel in ASYNC_CHANNELS
+        rapport, engagement = (s.rapport, s.engagement) if rated else (None, None)
         yield TimelineEntry(
             id=s.id,
             started_at=s.started_at,
             local=local,
             minutes=s.minutes,
             channel=s.channel,
-            asynchronous=s.channel in ASYNC_CHANNELS,
-            rapport=s.rapport if rated else None,
-            engagement=s.engagement if rated else None,
+            asynchronous=asynchronous,
+            rapport=rapport,
+            engagement=engagement,
             tech_issue=s.tech_issue,
             notes=s.notes,
         )

@@ -4,20 +4,31 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import fields
 from typing import Any, NamedTuple
 
 from ..model import Action
+from ..vocabulary import ASYNC_CHANNELS
 from .core import Db
 
 
-class SessionMark(NamedTuple):
-    """What the summary's figures need of a session: no notes."""
+class SessionTotals(NamedTuple):
+    """What the summary's figures count of the sessions, counted by SQLite."""
 
-    started_at: str  # UTC ISO
-    minutes: int | None
-    channel: str
-    rapport: int | None
-    engagement: int | None
+    sessions: int
+    minutes: int
+    asynchronous: int
+    rapport_total: int
+    rapport_count: int
+    engagement_total: int
+    engagement_count: int
+
+
+class DoneTotals(NamedTuple):
+    """The actions done (from `since`, a date) that had a due date, and those done by it."""
+
+    with_due_date: int
+    on_time: int
 
 
 class LoggedSession(NamedTuple):
@@ -33,13 +44,8 @@ class LoggedSession(NamedTuple):
     notes: str
 
 
-class DoneDates(NamedTuple):
-    """What the on-time figure needs of an action done."""
-
-    due_on: str | None
-    done_on: str | None
-
-
+# An action's columns in the order of its fields, so that a row is its arguments.
+_ACTION_COLUMNS = ", ".join(field.name for field in fields(Action))
 _SESSIONS = "FROM session WHERE pair_id = ? AND started_at >= ? ORDER BY started_at, id"
 # By due date, none last: the order every listing of actions has within a status.
 _BY_DUE = "ORDER BY due_on IS NULL, due_on, id"
@@ -69,10 +75,33 @@ class History:
             if conn.in_transaction:
                 conn.execute("COMMIT")
 
-    def marks(self) -> Iterator[SessionMark]:
-        """The sessions oldest first, without their notes."""
-        sql = f"SELECT started_at, minutes, channel, rapport, engagement {_SESSIONS}"
-        return map(SessionMark._make, self._tuples(sql, self.pair_id, self.since))
+    def totals(self) -> SessionTotals:
+        """The sessions counted, their minutes, the asynchronous ones, and the ratings."""
+        channels = ", ".join(f"'{channel}'" for channel in sorted(ASYNC_CHANNELS))
+        row = self._db.one(
+            f"SELECT count(*), coalesce(sum(minutes), 0), count(CASE WHEN channel IN ({channels}) "
+            "THEN 1 END), coalesce(sum(rapport), 0), count(rapport), "
+            "coalesce(sum(engagement), 0), count(engagement) "
+            "FROM session WHERE pair_id = ? AND started_at >= ?",
+            (self.pair_id, self.since),
+        )
+        assert row is not None, "an aggregate has a row"
+        return SessionTotals._make(row)
+
+    def starts(self) -> Iterator[str]:
+        """When each session started, oldest first."""
+        sql = f"SELECT started_at {_SESSIONS}"
+        return (row[0] for row in self._tuples(sql, self.pair_id, self.since))
+
+    def last_ratings(self, column: str, count: int) -> list[int]:
+        """The last `count` ratings given in `column` (rapport or engagement), oldest first."""
+        assert column in ("rapport", "engagement")
+        rows = self._db.all(
+            f"SELECT {column} FROM session WHERE pair_id = ? AND started_at >= ? "
+            f"AND {column} IS NOT NULL ORDER BY started_at DESC, id DESC LIMIT ?",
+            (self.pair_id, self.since, count),
+        )
+        return [row[0] for row in reversed(rows)]
 
     def sessions(self) -> Iterator[LoggedSession]:
         """The sessions oldest first, with their shared notes."""
@@ -80,18 +109,22 @@ class History:
         sql = f"SELECT {columns} {_SESSIONS}"
         return map(LoggedSession._make, self._tuples(sql, self.pair_id, self.since))
 
-    def done_dates(self) -> Iterator[DoneDates]:
-        """The due and done dates of the actions done, whenever they were."""
-        sql = "SELECT due_on, done_on FROM action WHERE pair_id = ? AND status = 'done'"
-        return map(DoneDates._make, self._tuples(sql, self.pair_id))
+    def done_totals(self, since: str) -> DoneTotals:
+        """The actions done from `since` (an ISO date, "" for all) that had a due date, and
+        of those the ones done by it: whenever their sessions were."""
+        row = self._db.one(
+            "SELECT count(*), count(CASE WHEN done_on <> '' AND done_on <= due_on THEN 1 END) "
+            "FROM action WHERE pair_id = ? AND status = 'done' AND due_on <> '' "
+            "AND coalesce(done_on, '') >= ?",
+            (self.pair_id, since),
+        )
+        assert row is not None, "an aggregate has a row"
+        return DoneTotals._make(row)
 
     def actions(self, status: str) -> Iterator[Action]:
         """The actions in one status, by due date (none last), whenever they were done."""
-        cursor = self._db.conn.execute(
-            f"SELECT * FROM action WHERE pair_id = ? AND status = ? {_BY_DUE}",
-            (self.pair_id, status),
-        )
-        return (Action(**dict(row)) for row in cursor)
+        sql = f"SELECT {_ACTION_COLUMNS} FROM action WHERE pair_id = ? AND status = ? {_BY_DUE}"
+        return (Action(*row) for row in self._tuples(sql, self.pair_id, status))
 
     def _tuples(self, sql: str, *params: object) -> Iterator[tuple[Any, ...]]:
         """The rows as plain tuples (each made a record at once), stepped through one at a
