@@ -168,6 +168,28 @@ def _percent(share: float | None) -> str:
 def summary_markdown(summary: Summary) -> Iterator[str]:
     """The summary as Markdown, in pieces to write as they come: its sessions and actions are
     read from the database as they are written."""
+    return _gathered(_summary_pieces(summary))
+
+
+# How much text to gather before it is written: a few writes a megabyte, not one a session.
+_PIECE = 1 << 16
+
+
+def _gathered(pieces: Iterator[str]) -> Iterator[str]:
+    """The pieces joined into ones of about _PIECE characters."""
+    gathered: list[str] = []
+    size = 0
+    for piece in pieces:
+        gathered.append(piece)
+        size += len(piece)
+        if size >= _PIECE:
+            yield "".join(gathered)
+            gathered, size = [], 0
+    if gathered:
+        yield "".join(gathered)
+
+
+def _summary_pieces(summary: Summary) -> Iterator[str]:
     yield _lines(_summary_head(summary))
     yield from _sessions(summary.timeline)
     yield "## Actions\n\n### Done\n\n"
@@ -187,7 +209,7 @@ def _listed(lines: Iterator[str], none: str) -> Iterator[str]:
 
 
 def _lines(lines: list[str]) -> str:
-    return "".join(line + "\n" for line in lines)
+    return "\n".join(lines) + "\n"
 
 
 def _summary_head(summary: Summary) -> list[str]:
@@ -251,19 +273,19 @@ def _sessions(timeline: Iterable[TimelineEntry]) -> Iterator[str]:
 
     number = 0
     for number, entry in enumerate(timeline, 1):
-        out = [f"### {number}. {both(entry.local)}", ""]
-        facts = [entry.channel + (" (asynchronous)" if entry.asynchronous else "")]
+        facts = entry.channel + (" (asynchronous)" if entry.asynchronous else "")
         if entry.minutes is not None:
-            facts.append(f"{entry.minutes} min")
+            facts += f", {entry.minutes} min"
         if entry.rapport is not None:
-            facts.append(f"rapport {entry.rapport}/5")
+            facts += f", rapport {entry.rapport}/5"
         if entry.engagement is not None:
-            facts.append(f"engagement {entry.engagement}/5")
-        out.append(f"- {', '.join(facts)}")
+            facts += f", engagement {entry.engagement}/5"
+        out = [f"### {number}. {both(entry.local)}", "", f"- {facts}"]
         if entry.tech_issue:
             out.append(f"- Technology trouble: {inline(entry.tech_issue)}")
         notes = note_markdown(entry.notes)
-        out += ["", *notes] if notes else []
+        if notes:
+            out += ["", *notes]
         out.append("")
         yield _lines(out)
     if not number:
