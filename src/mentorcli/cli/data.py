@@ -78,7 +78,7 @@ def export(
     if format_ not in FORMATS:
         raise BadInput(f"unknown format {format_!r}: use markdown or json")
     if not every:
-        return _summary(pair_ref, format_, since, for_whom, (output, force))
+        return _summary(pair_ref, format_, since, for_whom, output=output, force=force)
     _written(write_private(output, _backup(), force, runtime.db_path))
 
 
@@ -107,7 +107,9 @@ def _summary(
     format_: str,
     since: str | None,
     for_whom: str,
-    to: tuple[str | None, bool],
+    *,
+    output: str | None,
+    force: bool,
 ) -> None:
     """The summary written as it is read: a pair's years of sessions are never held at once
     (but in a JSON document)."""
@@ -127,7 +129,6 @@ def _summary(
             from ..render.markdown import summary_markdown
 
             text = summary_markdown(found)
-        output, force = to
         _written(write_private(output, text, force, runtime.db_path))
 
 
