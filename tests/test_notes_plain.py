@@ -229,3 +229,10 @@ ONE_PATTERN = re.compile(r"\.(?=\S)|(?<=[A-Za-z]):(?=\S)|/(?=/)")
 @given(st.text(st.sampled_from(list(".:/ aZ\n\t\\\xa0\u3000é1")), max_size=24))
 def test_link_breaking_escapes_are_those_of_one_pattern(text: str) -> None:
     assert unlinked(text) == ONE_PATTERN.sub(r"\\\g<0>", text)
+
+
+def test_which_ascii_characters_go_to_the_parser() -> None:
+    syntax = set("\\`*_[]<>&|~!#") | {chr(c) for c in (*range(32), 127)} - {"\n"}
+    for code in range(128):
+        character = chr(code)
+        assert (plain_note_markdown(f"a{character}b") is None) is (character in syntax), code

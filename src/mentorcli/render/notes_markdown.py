@@ -48,16 +48,18 @@ _SYNTAX = "\\`*_[]<>&|~!"
 _SPACES = "\t\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 
 
+@lru_cache(maxsize=1)
 def _unsafe_character() -> re.Pattern[str]:
+    """Any of those characters: made when a note first holds more than ASCII."""
     ranges = [(ord(first), ord(last)) for first, last in HIDDEN_RANGES] + list(ASTRAL_HIDDEN)
     hidden = "".join(f"\\U{first:08x}-\\U{last:08x}" for first, last in ranges)
     return re.compile(f"[{re.escape(_SYNTAX)}{_SPACES}{hidden}]")
 
 
-_UNSAFE_CHARACTER = _unsafe_character()
 # The ASCII characters the plain path writes as they are: deleting them from an ASCII note
-# leaves nothing when it has no other (a byte loop, several times faster than a search).
-_SAFE_ASCII = bytes(c for c in range(128) if not _UNSAFE_CHARACTER.match(chr(c)))
+# leaves nothing when it has no other (a byte loop, several times faster than a search). The
+# hidden ones among the others are the controls, tab included, and DEL; newline is plain.
+_SAFE_ASCII = bytes(range(32, 127)).translate(None, _SYNTAX.encode()) + b"\n"
 # Line starts the plain path does not write, matched at the newline before each line (one is
 # put before the note): a space (indented code), `+`, `=` or a digit (lists, setext
 # underlines); `-` but an item's `- text`, and an item's text starting so, or followed right
@@ -77,7 +79,7 @@ def _plain(text: str) -> bool:
     if text.isascii():
         if text.encode("ascii").translate(None, _SAFE_ASCII):
             return False
-    elif _UNSAFE_CHARACTER.search(text):
+    elif _unsafe_character().search(text):
         return False
     if _UNSAFE_START.search(f"\n{text}\n"):
         return False
