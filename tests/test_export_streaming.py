@@ -133,3 +133,33 @@ def test_memory_does_not_grow_with_the_history(people: Run, db_path: Path, tmp_p
     assert len(HEADING.findall(target.read_text())) == 4 * (300)
     # Held whole, four times the notes would take well over twice the memory.
     assert later < 1.5 * first, (first, later)
+
+
+def test_actions_are_listed_by_due_date_none_last(people: Run, db_path: Path) -> None:
+    store = Store.open(db_path)
+    try:
+        with store.write():
+            for due_on, status in [
+                (None, "done"),
+                ("2026-03-01", "done"),
+                ("", "open"),
+                (None, "open"),
+                ("2026-01-01", "done"),
+                ("2026-03-01", "open"),
+                (None, "done"),
+                ("2026-01-01", "open"),
+            ]:
+                done_on = "2026-02-01" if status == "done" else None
+                dates = {"due_on": due_on, "done_on": done_on}
+                text = f"due {due_on}"
+                store.actions.add(
+                    {"pair_id": 1, "owner": "mentee", "text": text, **dates, "status": status}
+                )
+    finally:
+        store.close()
+    document = json.loads(people("export", "rui/ana", "--format", "json").out)
+    for listed in (document["actions_done"], document["actions_open"]):
+        order = [(a["due_on"] is None, a["due_on"] or "", a["id"]) for a in listed]
+        assert order == sorted(order) and len(order) == 4
+    markdown = people("export", "rui/ana").out
+    assert markdown.index("- due 2026-01-01 (mentee, done") < markdown.index("- due None (mentee")
