@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from mentorcli.render.markdown import cell, inline, quoted_block
+from mentorcli.render.markdown import block_start, both, cell, inline, quoted_block, unlinked
 from mentorcli.render.text import visible
+from mentorcli.reports.agenda import LocalTime
+from mentorcli.zones import city
 from seed_helpers import at, day, history, ok
 
 from conftest import Run, file_mode
@@ -258,3 +262,38 @@ def test_a_pair_with_nothing_yet(people: Run) -> None:
     text = ok(people, "export", "rui/ben")
     assert "No expectations recorded." in text and "No sessions in this period." in text
     assert "| Cadence kept | - of 0 intervals |" in text
+
+
+# What `inline` was before one translate pass did both of its passes.
+_ESCAPED = str.maketrans({c: "\\" + c for c in "\\`*_[]<>&|~!"})
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(MARKDOWN_ALPHABET, max_size=40))
+def test_inline_is_the_visible_text_escaped(text: str) -> None:
+    flat = " ".join(visible(text).split()).strip().translate(_ESCAPED)
+    assert inline(text) == block_start(unlinked(flat))
+
+
+ZONES = st.sampled_from(
+    ["UTC", "Asia/Tehran", "America/St_Johns", "Pacific/Kiritimati", "Europe/Lisbon"]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.datetimes(min_value=datetime(2, 1, 1), max_value=datetime(9998, 12, 31)),
+    st.tuples(ZONES, ZONES),
+)
+def test_both_clocks_read_as_strftime_writes_them(moment: datetime, zones: tuple[str, str]) -> None:
+    local = tuple(
+        LocalTime("x", name, moment.replace(tzinfo=UTC).astimezone(ZoneInfo(name)).isoformat())
+        for name in zones
+    )
+    first, second = (datetime.fromisoformat(clock.at) for clock in local)
+    later = "%H:%M" if first.date() == second.date() else "%a %d %b %Y %H:%M"
+    expected = (
+        f"{first.strftime('%a %d %b %Y %H:%M')} {city(zones[0])} · "
+        f"{second.strftime(later)} {city(zones[1])}"
+    )
+    assert both((local[0], local[1])) == expected

@@ -100,4 +100,7 @@ def test_only_markdown_output_loads_the_markdown_parser(people: Run) -> None:
     assert "markdown_it" not in loaded_after("status")
     assert "markdown_it" not in loaded_after("agenda", "rui/ana")
     assert "markdown_it" in loaded_after("agenda", "rui/ana", "--markdown")
+    # Notes of plain prose, headings and items are written without it.
+    assert "markdown_it" not in loaded_after("export", "rui/ana")
+    assert people("log", "rui/ana", "--notes", "a *formatted* note").code == 0
     assert "markdown_it" in loaded_after("export", "rui/ana")

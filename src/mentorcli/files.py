@@ -6,7 +6,7 @@ import contextlib
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .errors import FileProblem
@@ -118,27 +118,35 @@ def replacing(path: Path, force: bool, database: Path | None = None) -> Iterator
 
 
 def write_private(
-    target: str | None, data: str | bytes, force: bool, database: Path | None = None
+    target: str | None,
+    data: str | bytes | Iterable[str],
+    force: bool,
+    database: Path | None = None,
 ) -> Path | None:
     """Write `data` to the file `target` (owner-only, atomically), or to stdout for None or -.
+    Text given in pieces is written piece by piece, as it is made.
 
     Returns the path written, or None for stdout.
     """
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    pieces = [data] if isinstance(data, (str, bytes)) else data
+    payloads = (piece.encode("utf-8") if isinstance(piece, str) else piece for piece in pieces)
     if to_stdout(target):
         # Bytes as they are: an iCalendar's CRLF line ends stay CRLF.
         sys.stdout.flush()
         buffer = getattr(sys.stdout, "buffer", None)
-        if buffer is None:
-            sys.stdout.write(payload.decode("utf-8"))
-        else:
-            buffer.write(payload)
+        for payload in payloads:
+            if buffer is None:
+                sys.stdout.write(payload.decode("utf-8"))
+            else:
+                buffer.write(payload)
+        if buffer is not None:
             buffer.flush()
         return None
     path = Path(str(target)).expanduser()
     try:
         with replacing(path, force, database) as temporary, open(temporary, "wb") as handle:
-            handle.write(payload)
+            for payload in payloads:
+                handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
     except OSError as error:

@@ -11,6 +11,7 @@ from .common import JsonFlag, MaybePair, complete_pair, local_today, pair_named
 from .runtime import runtime
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from datetime import date
 
     from ..store.records import Health
@@ -76,8 +77,9 @@ def export(
         raise BadInput("--all writes every record as JSON; leave out --since, --format and --for")
     if format_ not in FORMATS:
         raise BadInput(f"unknown format {format_!r}: use markdown or json")
-    text = _backup() if every else _summary(pair_ref, format_, since, for_whom)
-    _written(write_private(output, text, force, runtime.db_path))
+    if not every:
+        return _summary(pair_ref, format_, since, for_whom, output=output, force=force)
+    _written(write_private(output, _backup(), force, runtime.db_path))
 
 
 def _refuse_with_program(every: bool, *given: str | None) -> None:
@@ -100,21 +102,34 @@ def _backup() -> str:
     return backup_document(runtime.store(), runtime.now())
 
 
-def _summary(pair_ref: str | None, format_: str, since: str | None, for_whom: str) -> str:
+def _summary(
+    pair_ref: str | None,
+    format_: str,
+    since: str | None,
+    for_whom: str,
+    *,
+    output: str | None,
+    force: bool,
+) -> None:
+    """The summary written as it is read: a pair's years of sessions are never held at once
+    (but in a JSON document)."""
+    from ..files import write_private
     from ..services.reports import summary
 
     day = _day(since, past=True) if since else None
     now, zone = runtime.now(), runtime.local_zone()
-    found = summary(runtime.store(), pair_named(pair_ref), now, day, zone, for_whom)
-    if format_ == "json":
-        from dataclasses import asdict
+    with summary(runtime.store(), pair_named(pair_ref), now, day, zone, for_whom) as found:
+        if format_ == "json":
+            from dataclasses import asdict
 
-        from ..render.text import json_text
+            from ..render.text import json_text
 
-        return json_text(asdict(found))
-    from ..render.markdown import summary_markdown
+            text: str | Iterator[str] = json_text(asdict(found.settled()))
+        else:
+            from ..render.markdown import summary_markdown
 
-    return summary_markdown(found)
+            text = summary_markdown(found)
+        _written(write_private(output, text, force, runtime.db_path))
 
 
 def _written(path: object) -> None:

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..labels import bar
-from .text import hidden_escapes, visible
+from .text import hidden_escapes
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from ..model.followups import Action
     from ..reports.agenda import Agenda, LocalTime
-    from ..reports.summary import Summary
+    from ..reports.summary import Summary, TimelineEntry
 
 # Characters that mean something anywhere in a line: escapes, emphasis, code, links and images,
 # raw HTML and entities, table cells, strikethrough. One str.translate escapes them all: a notes
@@ -25,8 +28,13 @@ _ORDERED = re.compile(r"^([0-9]{1,9})([.)])")
 _BLOCK_FIRST = _LINE_START | frozenset("0123456789")
 # What a linkify pass (GFM's bare URLs: `example.com`, `http://…`, `//host`, `a@b.org`) needs
 # to see unescaped: a dot inside a word, a colon after a scheme's last letter, two slashes. An
-# escape splits the text there, and it reads the same (`08:00` is no scheme, and stays).
-_LINKISH = re.compile(r"\.(?=\S)|(?<=[A-Za-z]):(?=\S)|/(?=/)")
+# escape splits the text there, and it reads the same (`08:00` is no scheme, and stays). One
+# pattern each, starting with its character: a search for one character is several times
+# faster than for any of three, and notes are long. Each escape goes before its character, so
+# no pass changes what another one looks at.
+_DOT = re.compile(r"\.(?=\S)")
+_SCHEME_COLON = re.compile(r":(?<=[A-Za-z]:)(?=\S)")
+_SLASHES = re.compile(r"/(?=/)")
 
 
 def block_start(escaped: str) -> str:
@@ -41,7 +49,13 @@ def block_start(escaped: str) -> str:
 
 def unlinked(escaped: str) -> str:
     """Escaped text that no linkify pass turns into a link."""
-    return _LINKISH.sub(r"\\\g<0>", escaped)
+    if _DOT.search(escaped):  # seldom: a search is half the time of a substitution
+        escaped = _DOT.sub(r"\\.", escaped)
+    if ":" in escaped:
+        escaped = _SCHEME_COLON.sub(r"\\:", escaped)
+    if "/" in escaped:
+        escaped = _SLASHES.sub(r"\\/", escaped)
+    return escaped
 
 
 @lru_cache(maxsize=1)
@@ -87,15 +101,14 @@ def escape_text(text: str, *, at_start: bool, at_end: bool) -> str:
     return escaped
 
 
-def _literal_line(line: str) -> str:
-    # Leading spaces would make an indented code block; trailing ones a hard break.
-    return block_start(unlinked(line.strip().translate(_INLINE)))
-
-
 def inline(text: str) -> str:
     """User text as one line of literal Markdown inline content; safe at a line's start too
     (after "- " it could otherwise open a heading or a list)."""
-    return _literal_line(" ".join(visible(text).split()))
+    # Spaces at either end would make an indented code block or a hard break: split and
+    # joined, there are none. One translate pass makes the text visible and escapes it (an
+    # export runs this for every action): it turns no character into whitespace, and no
+    # whitespace but hidden ones (which `visible` escaped before the split too) into others.
+    return block_start(unlinked(" ".join(text.translate(_visible_literal()).split())))
 
 
 def quoted_block(text: str) -> list[str]:
@@ -125,10 +138,22 @@ def _city(zone: str) -> str:
     return city(zone)
 
 
+# strftime's %a and %b in the C locale, which Python keeps for them unless a program sets
+# another (mentor does not): written out, a clock costs a third of what strftime does.
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def _clock(local: LocalTime, with_date: bool) -> str:
-    moment = datetime.fromisoformat(local.at)
-    shown = moment.strftime("%a %d %b %Y %H:%M" if with_date else "%H:%M")
-    return f"{shown} {_city(local.zone)}"
+    """The time (and with_date, the day) of an ISO instant on its own clock, and the city."""
+    at = local.at  # YYYY-MM-DDTHH:MM...
+    if not with_date:
+        return f"{at[11:16]} {_city(local.zone)}"
+    day = date.fromisoformat(at[:10])
+    return (
+        f"{_DAYS[day.weekday()]} {at[8:10]} {_MONTHS[day.month - 1]} {day.year} {at[11:16]} "
+        f"{_city(local.zone)}"
+    )
 
 
 def both(local: tuple[LocalTime, LocalTime]) -> str:
@@ -141,9 +166,55 @@ def _percent(share: float | None) -> str:
     return "-" if share is None else f"{round(share * 100)}%"
 
 
-def summary_markdown(summary: Summary) -> str:
-    from .notes_markdown import note_markdown
+def summary_markdown(summary: Summary) -> Iterator[str]:
+    """The summary as Markdown, in pieces to write as they come: its sessions and actions are
+    read from the database as they are written."""
+    return _gathered(_summary_pieces(summary))
 
+
+# How much text to gather before it is written: a few writes a megabyte, not one a session.
+_PIECE = 1 << 16
+
+
+def _gathered(pieces: Iterator[str]) -> Iterator[str]:
+    """The pieces joined into ones of about _PIECE characters."""
+    gathered: list[str] = []
+    size = 0
+    for piece in pieces:
+        gathered.append(piece)
+        size += len(piece)
+        if size >= _PIECE:
+            yield "".join(gathered)
+            gathered, size = [], 0
+    if gathered:
+        yield "".join(gathered)
+
+
+def _summary_pieces(summary: Summary) -> Iterator[str]:
+    yield _lines(_summary_head(summary))
+    yield from _sessions(summary.timeline)
+    yield "## Actions\n\n### Done\n\n"
+    yield from _listed(map(_done, summary.actions_done), "None in this period.")
+    yield "\n### Open\n\n"
+    yield from _listed(map(_open, summary.actions_open), "None.")
+
+
+def _listed(lines: Iterator[str], none: str) -> Iterator[str]:
+    """Each line, or `none` when there is none."""
+    empty = True
+    for line in lines:
+        empty = False
+        yield line + "\n"
+    if empty:
+        yield none + "\n"
+
+
+def _lines(lines: list[str]) -> str:
+    return "\n".join(lines) + "\n"
+
+
+def _summary_head(summary: Summary) -> list[str]:
+    """Everything before the sessions: the pair, the agreement, the goals and the figures."""
     pair, f = summary.pair, summary.figures
     out = [f"# Mentoring progress: {inline(pair.mentor)} and {inline(pair.mentee)}", ""]
     period = f"the sessions since {summary.since}" if summary.since else "every session on record"
@@ -195,36 +266,44 @@ def summary_markdown(summary: Summary) -> str:
             f"| Rapport (mean, trend) | {rapport} |",
             f"| Engagement (mean, trend) | {engagement} |",
         ]
-    out += ["", "## Sessions", ""]
-    if not summary.timeline:
-        out.append("No sessions in this period.")
-    for number, entry in enumerate(summary.timeline, 1):
-        out += [f"### {number}. {both(entry.local)}", ""]
-        facts = [entry.channel + (" (asynchronous)" if entry.asynchronous else "")]
+    return [*out, "", "## Sessions", ""]
+
+
+def _sessions(timeline: Iterable[TimelineEntry]) -> Iterator[str]:
+    from .notes_markdown import note_markdown
+
+    number = 0
+    for number, entry in enumerate(timeline, 1):
+        facts = entry.channel + (" (asynchronous)" if entry.asynchronous else "")
         if entry.minutes is not None:
-            facts.append(f"{entry.minutes} min")
+            facts += f", {entry.minutes} min"
         if entry.rapport is not None:
-            facts.append(f"rapport {entry.rapport}/5")
+            facts += f", rapport {entry.rapport}/5"
         if entry.engagement is not None:
-            facts.append(f"engagement {entry.engagement}/5")
-        out.append(f"- {', '.join(facts)}")
+            facts += f", engagement {entry.engagement}/5"
+        out = [f"### {number}. {both(entry.local)}", "", f"- {facts}"]
         if entry.tech_issue:
             out.append(f"- Technology trouble: {inline(entry.tech_issue)}")
         notes = note_markdown(entry.notes)
-        out += ["", *notes] if notes else []
+        if notes:
+            out += ["", *notes]
         out.append("")
-    out += ["## Actions", "", "### Done", ""]
-    out += [
-        f"- {inline(a.text)} ({a.owner}, done {a.done_on or '?'}"
-        + (f", due {a.due_on})" if a.due_on else ")")
-        for a in summary.actions_done
-    ] or ["None in this period."]
-    out += ["", "### Open", ""]
-    out += [
-        f"- {inline(a.text)} ({a.owner}" + (f", due {a.due_on})" if a.due_on else ")")
-        for a in summary.actions_open
-    ] or ["None."]
-    return "\n".join(out).rstrip("\n") + "\n"
+        yield _lines(out)
+    if not number:
+        # No blank line before the next heading here: the document has always read so.
+        yield "No sessions in this period.\n"
+
+
+def _done(action: Action) -> str:
+    return f"- {inline(action.text)} ({action.owner}, done {action.done_on or '?'}" + (
+        f", due {action.due_on})" if action.due_on else ")"
+    )
+
+
+def _open(action: Action) -> str:
+    return f"- {inline(action.text)} ({action.owner}" + (
+        f", due {action.due_on})" if action.due_on else ")"
+    )
 
 
 def _mean(value: float | None) -> str:

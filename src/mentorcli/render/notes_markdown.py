@@ -5,16 +5,28 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.tree import SyntaxTreeNode
+from .markdown import block_start, escape_text, quoted_block, unlinked
+from .text import ASTRAL_HIDDEN, HIDDEN_RANGES, visible
 
-from .markdown import block_start, escape_text, quoted_block
-from .text import visible
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.tree import SyntaxTreeNode
 
-# Reference definitions are off: a definition would vanish from the text and resolve links the
-# note's reader never sees; written out as text, both stay visible.
-_PARSER = MarkdownIt("commonmark").enable("strikethrough").disable("reference")
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    """The one parser, made when a note first needs it: plain notes never do, and loading it
+    is a good part of a small export's time."""
+    from markdown_it import MarkdownIt
+
+    # Reference definitions are off: a definition would vanish from the text and resolve links
+    # the note's reader never sees; written out as text, both stay visible.
+    return MarkdownIt("commonmark").enable("strikethrough").disable("reference")
+
+
 # Deeper notes are shown literally: the parser drops what lies past its nesting limit (20), and
 # the export nests a note one level further in.
 _DEEPEST = 12
@@ -29,19 +41,118 @@ _EDGES = frozenset({"open", "close"})
 _APART = frozenset(" \t!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
+# Characters the plain path cannot write as they are: inline syntax (and `|`, escaped in any
+# text); the hidden characters `visible` escapes; whitespace but spaces and newlines (tabs, and
+# the Unicode spaces `str.strip` removes at a line's edges).
+_SYNTAX = "\\`*_[]<>&|~!"
+_SPACES = "\t\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
+@lru_cache(maxsize=1)
+def _unsafe_character() -> re.Pattern[str]:
+    """Any of those characters: made when a note first holds more than ASCII."""
+    ranges = [(ord(first), ord(last)) for first, last in HIDDEN_RANGES] + list(ASTRAL_HIDDEN)
+    hidden = "".join(f"\\U{first:08x}-\\U{last:08x}" for first, last in ranges)
+    return re.compile(f"[{re.escape(_SYNTAX)}{_SPACES}{hidden}]")
+
+
+# The ASCII characters the plain path writes as they are: deleting them from an ASCII note
+# leaves nothing when it has no other (a byte loop, several times faster than a search). The
+# hidden ones among the others are the controls, tab included, and DEL; newline is plain.
+_SAFE_ASCII = bytes(range(32, 127)).translate(None, _SYNTAX.encode()) + b"\n"
+# Line starts the plain path does not write, matched at the newline before each line (one is
+# put before the note): a space (indented code), `+`, `=` or a digit (lists, setext
+# underlines); `-` but an item's `- text`, and an item's text starting so, or followed right
+# away by a plain line, which would continue the item's paragraph (lazily); `#` but a heading's
+# run of one to six and a space, with text after it starting as a paragraph's may.
+_UNSAFE_START = re.compile(
+    r"\n(?:[ +=0-9]|-(?! \S)|- (?:[-+=0-9]|[^\n]*+\n(?!- |#|\n|\Z))"
+    r"|#(?:#{0,5} [-+=0-9]|#{6}|#*+(?! \S)))"
+)
+# A `#` inside a line.
+_INNER_HASH = re.compile(r"#(?<=[^#\n]#)")
+
+
+def _plain(text: str) -> bool:
+    """Whether the note may be plain paragraphs, `#` headings and `- ` items without any
+    other Markdown (trailing spaces aside: `plain_note_markdown` sees them line by line)."""
+    if text.isascii():
+        if text.encode("ascii").translate(None, _SAFE_ASCII):
+            return False
+    elif _unsafe_character().search(text):
+        return False
+    if _UNSAFE_START.search(f"\n{text}\n"):
+        return False
+    return "#" not in text or not _INNER_HASH.search(text)
+
+
 def note_markdown(text: str) -> list[str]:
     """A note as the lines of a block quote: lists, emphasis, code, breaks and quotes as the
     writer wrote them; headings demoted to bold lines; raw HTML, images and links shown as the
     text they were typed as."""
-    tokens = _PARSER.parse(visible(text))
+    plain = plain_note_markdown(text)
+    return parsed_note_markdown(text) if plain is None else plain
+
+
+def parsed_note_markdown(text: str) -> list[str]:
+    """`note_markdown` as the parser reads the note: any note."""
+    from markdown_it.tree import SyntaxTreeNode
+
+    tokens = _parser().parse(visible(text))
     if any(token.level > _DEEPEST for token in tokens):
         return quoted_block(text)
     return _quoted(_blocks(SyntaxTreeNode(tokens).children, tight=False))
 
 
+def plain_note_markdown(text: str) -> list[str] | None:
+    """`note_markdown` without the parser, for a note of plain paragraphs, `#` headings and
+    `- ` items with no other Markdown in it (most notes); None for any other note. Such a
+    note's text needs no escaping but the link-breaking one, which reads the same over the
+    whole note as line by line."""
+    if not _plain(text):
+        return None
+    out: list[str] = []
+    kind = ""  # of the last line with text: "#", "-", or "" for a paragraph's
+    blank = False  # whether a blank line came after it
+    items = 0  # where the list being read starts in `out`
+    loose = False  # whether a blank line parts two of its items
+    for line in unlinked(text).split("\n"):
+        if not line:
+            blank = True
+            continue
+        if line[-1] == " ":  # a hard break, or spaces the parser strips
+            return None
+        first = line[0]
+        if first == "-":
+            if kind != "-":
+                if out:
+                    out.append(">")
+                items, loose = len(out), False
+            elif loose:
+                out.append(">")
+            elif blank:
+                # Loose after all: every item of the list stands apart, those before too.
+                out[items:] = [part for item in out[items:] for part in (item, ">")]
+                loose = True
+            out.append(f"> {line}")
+        elif first == "#":
+            if out:
+                out.append(">")
+            out.append(f"> **{line[line.index(' ') + 1 :]}**")
+        else:
+            first = ""
+            if out and (blank or kind):
+                out.append(">")
+            out.append(f"> {line}")
+        kind, blank = first, False
+    return out
+
+
 def note_line(text: str) -> str:
     """One line of a note as inline Markdown (emphasis, code spans), safe at a line's start."""
-    tokens = _PARSER.parseInline(" ".join(visible(text).split()))
+    from markdown_it.tree import SyntaxTreeNode
+
+    tokens = _parser().parseInline(" ".join(visible(text).split()))
     children = tokens[0].children or [] if tokens else []
     line = " ".join(_inline(SyntaxTreeNode(children, create_root=True).children))
     # Strikethrough's tildes can open a line with a fence (`~~~~a~~~~`): one escaped, it is text.
@@ -267,7 +378,7 @@ def _shown_link(node: SyntaxTreeNode) -> Iterator[_Piece]:
     target = node.attrs.get("src" if node.type == "image" else "href", "")
     yield _Piece("text", "![" if node.type == "image" else "[")
     yield from _raw_pieces(node.children)
-    yield _Piece("text", f"]({_PARSER.normalizeLinkText(str(target))})")
+    yield _Piece("text", f"]({_parser().normalizeLinkText(str(target))})")
 
 
 def _code_span(content: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -56,6 +58,7 @@ def status(store: Store, now: datetime, today: date, zone: str) -> Status:
     )
 
 
+@contextmanager
 def summary(
     store: Store,
     pair_ref: str,
@@ -63,16 +66,26 @@ def summary(
     since: date | None,
     zone: str,
     for_whom: str = "mentor",
-) -> Summary:
-    from ..reports.summary import build_summary
+) -> Iterator[Summary]:
+    """The pair's progress summary, its sessions and actions read from one snapshot of the
+    database as the block iterates them."""
+    from ..reports.summary import PairHead, build_summary
 
     if for_whom not in ("mentor", "mentee"):
         raise BadInput(f"--for {for_whom!r}: say mentor or mentee")
     from ..when import local_midnight
 
     start = local_midnight(since, zone) if since else None
-    records = store.reports().pair_records(_pair(store, pair_ref).id, start)
-    return build_summary(records, now, since, for_whom)
+    history = store.history(_pair(store, pair_ref).id, start)
+    with history.reading():
+        pair = store.pairs.get(history.pair_id)
+        assert pair is not None, "the pair was resolved before its history is read"
+        mentor, mentee = store.people.get(pair.mentor_id), store.people.get(pair.mentee_id)
+        assert mentor is not None and mentee is not None
+        expectations = tuple(store.expectations.of_pair(pair.id))
+        goals = tuple(store.goals.of_pair(pair.id, every=True))
+        head = PairHead(pair, mentor, mentee, expectations, goals)
+        yield build_summary(head, history, now, since, for_whom)
 
 
 def calendar(store: Store, pair_ref: str, count: int, first: date | None, now: datetime) -> bytes:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from .agreement import Expectations, Goals
     from .exchange import Exchange
     from .followups import Actions, Topics
+    from .history import History
     from .pairs import Pairs
     from .people import People, TimeOffs
     from .plans import Plans
@@ -137,6 +138,11 @@ class Store:
         from .reports import Reports
 
         return Reports(self._db, self.path)
+
+    def history(self, pair_id: int, since: str | None = None) -> History:
+        from .history import History
+
+        return History(self._db, pair_id, since)
 
     def search(self) -> SearchIndex:
         from .search import SearchIndex
