@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -61,6 +60,8 @@ TEMPORARY = ".{name}.mentor-{pid}-"
 
 def private_temporary(folder: Path, name: str) -> Path:
     """A new, empty, owner-only file in `folder` that no other file is mistaken for."""
+    import tempfile  # every run opens the store, which imports this module; few write files
+
     sweep_stale(folder)
     prefix = TEMPORARY.format(name=name, pid=os.getpid())
     fd, made = tempfile.mkstemp(dir=folder, prefix=prefix, suffix=".tmp")
