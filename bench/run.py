@@ -716,6 +716,38 @@ def meets_goal(command: Command, typer_floor: Command, python_floor: Command) ->
     )
 
 
+def why_not_lower(command: Command, floors: list[Command]) -> str:
+    """What bounds a command that misses its goal, as measured and profiled: the floor under
+    its own work, which no start-up trimming reaches."""
+    storage = next((f for f in floors if f.name.startswith("storage floor") and f.times), None)
+    if command.name.startswith("mentor join") and storage is not None:
+        return (
+            f"storing the rows alone takes {storage.median_ms:.0f} ms (the storage floor "
+            "above: the same rows inserted by plain sqlite3, with the full-text index of "
+            "every note and the triggers that keep undo and tombstones). The rest is the "
+            "sync's own work, in the profile below: reading the change log (two JSON decodes "
+            "and a checksum a line), checking every value as an import does, merging, and "
+            "keeping what the next sync merges against (each record's fields with their "
+            "clocks, and each note edit for conflict copies). It grows with the pair's "
+            "history, where the goal is a fixed multiple of start-up."
+        )
+    if command.name.startswith("mentor sync"):
+        return (
+            "a first sync reads every record of the shared pairs, finds all of them new, "
+            "writes each as a checksummed JSON line (fsynced), and keeps each record's fields "
+            "with their clocks: work that grows with the pairs' history (the profile below), "
+            "where the goal is a fixed multiple of start-up. A later sync with nothing new "
+            "writes nothing but still compares every shared record."
+        )
+    if command.name.startswith("mentor search"):
+        return (
+            "ranking orders every match by bm25, which SQLite's FTS5 computes for each "
+            "matching row (there is no top-k shortcut): the more records match the word, the "
+            "longer the one ranking query, whatever the 20 shown."
+        )
+    return ""
+
+
 def report(
     commands: list[Command],
     floors: list[Command],
@@ -777,6 +809,8 @@ def report(
             )
         if not ok_memory:
             gaps.append(f"- `{command.name}`: peak memory {peak:.1f} MiB, over the 80 MiB goal.")
+        if not met and (reason := why_not_lower(command, floors)):
+            gaps.append(f"  Why it goes no lower: {reason}")
     load = os.getloadavg()[1]
     cores = os.cpu_count() or 1
     busy = (
