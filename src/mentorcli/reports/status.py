@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..when import from_utc_iso as instant
 from ..zones import zone as _zone
-from .agenda import lapsed, next_due
+from .due import lapsed, next_due
 
 if TYPE_CHECKING:
     from ..model.pairs import Pair
