@@ -73,6 +73,31 @@ class DueReview:
 
 
 @dataclass(frozen=True)
+class LateAction:
+    """An open action of an active pair, due before today, as the status screen lists it."""
+
+    pair_id: int
+    pair: str  # MENTOR/MENTEE
+    id: int
+    owner: str  # mentor or mentee
+    text: str
+    due_on: str
+
+
+@dataclass(frozen=True)
+class ReviewDue:
+    """An active expectation of an active pair whose review date has come, as the status
+    screen lists it."""
+
+    pair_id: int
+    pair: str  # MENTOR/MENTEE
+    id: int
+    topic: str
+    text: str
+    review_on: str
+
+
+@dataclass(frozen=True)
 class Health:
     """What `mentor db check` found."""
 
