@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
+from functools import cache
 from itertools import islice
 
 from mentorcli.errors import BadInput, quoted
@@ -50,10 +51,7 @@ class Cadence:
 
     def _period(self) -> tuple[int, str] | None:
         """(N, "week" or "month") for the simple forms; None for an RRULE."""
-        if self.text in ("weekly", "monthly"):
-            return 1, self.text.removesuffix("ly")
-        simple = re.fullmatch(_CANONICAL, self.text)
-        return (int(simple["n"]), simple["unit"]) if simple else None
+        return _period_of(self.text)
 
     def rrule_text(self, start: datetime | None = None) -> str:
         """The RRULE value for iCalendar, e.g. "FREQ=WEEKLY;INTERVAL=2".
@@ -129,6 +127,15 @@ class Cadence:
         if period is None:
             return _rule_first(self.text, start, count)
         return [start] + [_advance(start, period[0] * k, period[1]) for k in range(1, count)]
+
+
+@cache
+def _period_of(text: str) -> tuple[int, str] | None:
+    # Cached: the status screen asks it of hundreds of pairs sharing a handful of cadences.
+    if text in ("weekly", "monthly"):
+        return 1, text.removesuffix("ly")
+    simple = re.fullmatch(_CANONICAL, text)
+    return (int(simple["n"]), simple["unit"]) if simple else None
 
 
 def parse_cadence(text: str) -> Cadence:

@@ -6,25 +6,21 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..model.agreement import Expectation, Goal
-from ..model.followups import Action, Topic
 from ..model.pairs import Pair
-from ..model.sessions import Session
 from .core import Db
 from .pairs import PAIR_SELECT, Pairs
-from .people import People
 
-# The records these reads return are built in store/records.py, imported by the reads that
-# need them: every run imports the Store, few run a report.
+# The records these reads return are built in store/records.py and store/activity.py,
+# imported by the reads that need them: every run imports the Store, few run a report.
 if TYPE_CHECKING:
+    from .activity import LateAction as LateAction
+    from .activity import PairActivity as PairActivity
+    from .activity import ReviewDue as ReviewDue
+    from .activity import Touch as Touch
     from .records import DueReview as DueReview
     from .records import Health as Health
-    from .records import LateAction as LateAction
     from .records import OverdueAction as OverdueAction
-    from .records import PairActivity as PairActivity
     from .records import PairRecords as PairRecords
-    from .records import ReviewDue as ReviewDue
-    from .records import Touch as Touch
 
 # How many recent sessions per pair the status screen reads for its trend.
 RECENT = 6
@@ -102,6 +98,10 @@ class Reports:
         """The pair and its records; `since` (a UTC ISO instant) limits the sessions. Without
         `history` only the open goals and actions are read and no sessions but the last: the
         agenda's needs, a few rows whatever the pair's years on record."""
+        from ..model.agreement import Expectation, Goal
+        from ..model.followups import Action, Topic
+        from ..model.sessions import Session
+        from .people import People
         from .records import PairRecords
 
         pair = Pairs(self._db).get(pair_id)
@@ -157,7 +157,7 @@ class Reports:
     def active_activity(self, today: str) -> list[PairActivity]:
         """Every active pair with its recent sessions and counts: two queries, each row found
         through an index, the same few per pair whatever the years of sessions behind it."""
-        from .records import PairActivity, Touch
+        from .activity import PairActivity, Touch
 
         pairs = self._db.all(
             PAIR_SELECT.replace("SELECT pair.*,", f"SELECT pair.*, {ACTIVITY},")
@@ -198,7 +198,7 @@ class Reports:
     def late_actions(self, today: str) -> list[LateAction]:
         """Open actions of active pairs due before today, the longest overdue first: only what
         the status screen shows of them, read from the index of open actions."""
-        from .records import LateAction
+        from .activity import LateAction
 
         return [
             LateAction(*row)
@@ -217,7 +217,7 @@ class Reports:
     def reviews_due(self, today: str) -> list[ReviewDue]:
         """Active expectations of active pairs whose review date has come: what the status
         screen shows of them."""
-        from .records import ReviewDue
+        from .activity import ReviewDue
 
         return [
             ReviewDue(*row)
@@ -236,6 +236,7 @@ class Reports:
 
     def overdue_actions(self, today: str) -> list[OverdueAction]:
         """Open actions of active pairs due before today, the longest overdue first."""
+        from ..model.followups import Action
         from .records import OverdueAction
 
         rows = self._in_active_pairs(
@@ -248,6 +249,7 @@ class Reports:
 
     def due_reviews(self, today: str) -> list[DueReview]:
         """Active expectations of active pairs whose review date has come."""
+        from ..model.agreement import Expectation
         from .records import DueReview
 
         rows = self._in_active_pairs(
