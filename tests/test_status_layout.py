@@ -10,10 +10,11 @@ from dataclasses import asdict
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rich.cells import cell_len
 from rich.console import Console, RenderableType
 from rich.text import Text
 
-from mentorcli.render.columns import Lines, widths
+from mentorcli.render.columns import ONE_CELL, Lines, cell_width, widths
 from mentorcli.render.status import NARROWEST, AttentionList, _attention_grid, _paused
 from mentorcli.reports.status import Attention, Paused, Status
 from seed_helpers import at, ok
@@ -130,3 +131,8 @@ def test_sessions_at_the_same_instant_keep_their_order_and_the_newest_six(people
     row = next(p for p in json.loads(ok(run, "status", "--json"))["pairs"] if p["pair_id"] == 1)
     assert row["rapport"] == [4, 3, 5, 3, 2, 1]
     assert row["last_touch"].startswith(moments[-1].replace(" ", "T"))
+
+
+def test_what_is_measured_by_its_length_takes_one_cell_a_character() -> None:
+    assert all(cell_len(c) == 1 for c in ONE_CELL)
+    assert cell_width([("▁▂▃·█ ↘", ""), (" 日本", "red")]) == 12 == cell_len("▁▂▃·█ ↘ 日本")

@@ -47,9 +47,15 @@ def plain(cell: Cell) -> str:
     return cell[0][0] if len(cell) == 1 else "".join(piece for piece, _ in cell)
 
 
+# Characters the renderers draw with (sparklines, bars, arrows, the ellipsis) and printable
+# ASCII, one cell each: text of these alone is measured by its length, without Rich looking up
+# each character.
+ONE_CELL = frozenset("▁▂▃▄▅·█░↘↗→…") | frozenset(map(chr, range(32, 127)))
+
+
 def cell_width(cell: Cell) -> int:
     text = plain(cell)
-    return len(text) if text.isascii() else width_of(text)
+    return len(text) if text.isascii() or ONE_CELL.issuperset(text) else width_of(text)
 
 
 def widths(rows: Sequence[Sequence[Cell]]) -> list[int]:
