@@ -164,6 +164,10 @@ class Reports:
             + " WHERE pair.status = 'active' ORDER BY pair.id",
             {"today": today},
         )
+        # The sessions come from session_pair_recent alone. One step into the session table
+        # itself (its last row, found from the root down) makes a damaged one stop status with
+        # exit 3, as it stops every other reader of sessions.
+        self._db.one("SELECT max(id) FROM session")
         recent: dict[int, list[Touch]] = {}
         tied: set[int] = set()
         for pair_id, session_id, started_at, rapport, engagement in self._db.all(RECENT_TOUCHES):
