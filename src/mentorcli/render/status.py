@@ -105,10 +105,12 @@ def _attention_text(item: Attention) -> str:
 
 
 class AttentionList:
-    """What needs attention, one kind and its text a row, a long text wrapping under itself:
-    laid out as a Rich grid of the two columns (the kinds no_wrap, at least KIND_WIDTH wide,
-    the text folding) indented by INDENT lays it out, every line padded to the full width,
-    without Rich measuring each cell of each row again for every column it sizes."""
+    """What needs attention, one kind and its text a row, a long text wrapping under itself.
+
+    Laid out as Rich lays out a grid of the two columns (the kinds not wrapping, at least
+    KIND_WIDTH wide; the text folding) indented by INDENT, every line padded to the full width:
+    here in one pass, where Rich's grid measured every cell again for each column it sized.
+    """
 
     def __init__(self, items: Sequence[Attention]) -> None:
         self.items = items
