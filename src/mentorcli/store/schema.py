@@ -501,8 +501,8 @@ STATUS_INDEXES = (
     # A pair's last few sessions with their ratings, newest first, from the index alone: the
     # session rows, notes and all, stay unread.
     "CREATE INDEX session_pair_recent ON session(pair_id, started_at, id, rapport, engagement)",
-    # The open actions, a few whatever the years of history, in the order the overdue ones
-    # are listed, with what the list shows of them (and the status, always 'open' here, which
+    # The open actions alone, not the years of done ones, in the order the overdue ones are
+    # listed, with what the list shows of them (and the status, always 'open' here, which
     # SQLite still reads to check a query's WHERE against the index's).
     "CREATE INDEX action_open_due ON action(due_on, id, pair_id, owner, text, status) "
     "WHERE status = 'open'",
