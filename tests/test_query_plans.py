@@ -220,3 +220,43 @@ def test_a_scan_is_caught(seeded: tuple[Path, str]) -> None:
     assert not full_scans(db, "SELECT * FROM search_index WHERE search_index MATCH 'kubernetes'")
     assert sync_scans(db, "SELECT * FROM sync_record WHERE fields = '1'")
     assert not sync_scans(db, "SELECT * FROM sync_record WHERE pair_uid = 'x'")
+
+
+# A plan step that reads session or action rows themselves, not only an index of them.
+ROW_READ = re.compile(
+    r"^(SEARCH|SCAN) \w+ USING INDEX (session|action)_\w+"
+    r"|^SEARCH (session|action) USING INTEGER PRIMARY KEY"
+)
+
+
+def row_reads(db: Path, sql: str) -> list[str]:
+    conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)
+    conn.create_function("handle_key", 1, handle_key, deterministic=True)
+    try:
+        plan = conn.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall()
+    finally:
+        conn.close()
+    return [row[3] for row in plan if ROW_READ.match(row[3])]
+
+
+@pytest.mark.parametrize("args", [["status"], ["status", "--json"]])
+def test_status_reads_sessions_and_actions_from_indexes_alone(
+    args: list[str], seeded: tuple[Path, str], statements: list[str], run: Run
+) -> None:
+    """Each active pair's last sessions and ratings, its action counts and the overdue actions
+    come from covering indexes: status reads no session row (notes and all) and no action
+    row, so its cost follows the active pairs and their open actions, not the history."""
+    db, _ = seeded
+    outcome = run("--db", str(db), *args)
+    assert outcome.code == 0, outcome.err
+    ran = queries(statements)
+    assert any("session_pair_recent" in sql for sql in ran)
+    assert any("action_open_due" in sql for sql in ran)
+    assert {sql: found for sql in ran if (found := row_reads(db, sql))} == {}
+
+
+def test_a_row_read_is_caught(seeded: tuple[Path, str]) -> None:
+    db, _ = seeded
+    assert row_reads(db, "SELECT notes FROM session WHERE pair_id = 1 ORDER BY started_at")
+    assert row_reads(db, "SELECT text FROM action WHERE pair_id = 1 AND status = 'done'")
+    assert not row_reads(db, "SELECT started_at FROM session WHERE pair_id = 1")

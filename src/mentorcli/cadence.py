@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
+from functools import cache
 from itertools import islice
 
 from mentorcli.errors import BadInput, quoted
@@ -50,10 +51,7 @@ class Cadence:
 
     def _period(self) -> tuple[int, str] | None:
         """(N, "week" or "month") for the simple forms; None for an RRULE."""
-        if self.text in ("weekly", "monthly"):
-            return 1, self.text.removesuffix("ly")
-        simple = re.fullmatch(_CANONICAL, self.text)
-        return (int(simple["n"]), simple["unit"]) if simple else None
+        return _period_of(self.text)
 
     def rrule_text(self, start: datetime | None = None) -> str:
         """The RRULE value for iCalendar, e.g. "FREQ=WEEKLY;INTERVAL=2".
@@ -129,6 +127,15 @@ class Cadence:
         if period is None:
             return _rule_first(self.text, start, count)
         return [start] + [_advance(start, period[0] * k, period[1]) for k in range(1, count)]
+
+
+@cache
+def _period_of(text: str) -> tuple[int, str] | None:
+    # Cached: the status screen asks it of hundreds of pairs sharing a handful of cadences.
+    if text in ("weekly", "monthly"):
+        return 1, text.removesuffix("ly")
+    simple = re.fullmatch(_CANONICAL, text)
+    return (int(simple["n"]), simple["unit"]) if simple else None
 
 
 def parse_cadence(text: str) -> Cadence:
@@ -247,11 +254,43 @@ def _moved(wall: datetime, amount: int, unit: str) -> datetime:
 def _rule_after(rule: str, start: datetime, moment: datetime, inclusive: bool) -> datetime:
     from dateutil.rrule import rrulestr
 
-    moments = rrulestr(f"RRULE:{rule}", dtstart=start.replace(microsecond=0))
+    # dateutil walks every occurrence from DTSTART on: from a start years back, hundreds of
+    # them. The walk starts instead from the start moved on close to `moment`, on the series.
+    begin = _closer(rule, start, moment)
+    moments = rrulestr(f"RRULE:{rule}", dtstart=begin.replace(microsecond=0))
     after: datetime | None = moments.after(moment.replace(microsecond=0), inc=inclusive)
     if after is None:
         raise BadInput(f"RRULE {quoted(rule)} has no occurrence after {moment.isoformat()}")
     return _settled(after)
+
+
+def _closer(rule: str, start: datetime, moment: datetime) -> datetime:
+    """`start` moved on by whole INTERVALs of the rule's FREQ, to two of them before `moment`.
+
+    The series from there is the series from `start`, from there on: the periods the rule picks
+    its days in (days, weeks from WKST, months, years) keep their places, and what the rule
+    takes from its start (the time of day, the weekday, the day of the month and the month)
+    stays the same. dateutil's first week is the part of it from DTSTART on, which a BYSETPOS
+    counts in: the two INTERVALs' margin keeps that week wholly before `moment`.
+    """
+    fields = _rule_fields(rule)
+    freq, every = fields["FREQ"], int(fields.get("INTERVAL", "1"))
+    first, last = start.date(), moment.date()
+    if freq in ("DAILY", "WEEKLY"):
+        length = every * (7 if freq == "WEEKLY" else 1)
+        steps = (last - first).days // length - 2
+        if steps <= 0:
+            return start
+        return datetime.combine(first + timedelta(days=steps * length), start.timetz())
+    length = every * (12 if freq == "YEARLY" else 1)
+    months = (last.year - first.year) * 12 + last.month - first.month
+    for steps in range(months // length - 2, 0, -1):
+        month = first.month - 1 + steps * length
+        try:
+            return start.replace(year=first.year + month // 12, month=month % 12 + 1)
+        except ValueError:  # the month has no such day (the 31st, 29 February): one before
+            continue
+    return start
 
 
 def _advance(moment: datetime, every: int, unit: str) -> datetime:

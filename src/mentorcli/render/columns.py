@@ -44,7 +44,18 @@ def clip(text: str, width: int) -> str:
 
 
 def plain(cell: Cell) -> str:
-    return "".join(piece for piece, _ in cell)
+    return cell[0][0] if len(cell) == 1 else "".join(piece for piece, _ in cell)
+
+
+# Characters the renderers draw with (sparklines, bars, arrows, the ellipsis) and printable
+# ASCII, one cell each: text of these alone is measured by its length, without Rich looking up
+# each character.
+ONE_CELL = frozenset("▁▂▃▄▅·█░↘↗→…") | frozenset(map(chr, range(32, 127)))
+
+
+def cell_width(cell: Cell) -> int:
+    text = plain(cell)
+    return len(text) if text.isascii() or ONE_CELL.issuperset(text) else width_of(text)
 
 
 def widths(rows: Sequence[Sequence[Cell]]) -> list[int]:
@@ -52,25 +63,32 @@ def widths(rows: Sequence[Sequence[Cell]]) -> list[int]:
     found = [0] * max((len(row) for row in rows), default=0)
     for row in rows:
         for index, cell in enumerate(row):
-            found[index] = max(found[index], width_of(plain(cell)))
+            found[index] = max(found[index], cell_width(cell))
     return found
 
 
 class Lines:
     """Ready-made lines of styled pieces, handed to Rich as segments: nothing to measure,
-    wrap or parse again, however many lines there are."""
+    wrap or parse again, however many lines there are. A line wider than the console is cut
+    here as Rich cuts it, so that Rich may print them with `crop=False`."""
 
     def __init__(self) -> None:
         self.lines: list[list[tuple[str, str]]] = []
+        self.widths: list[int] = []  # each line's width, or more where it ends in spaces
 
     def add_row(self, row: Sequence[Cell], column_widths: Sequence[int], indent: str = "") -> None:
         """One row as one line: every cell padded to its column's width, the last one not."""
         pieces: list[tuple[str, str]] = [(indent, "")]
+        used = len(indent)
         last = len(row) - 1
         for index, cell in enumerate(row):
             pieces += cell
+            taken = cell_width(cell)
             if index < last:
-                pieces.append((" " * (column_widths[index] - width_of(plain(cell)) + GAP), ""))
+                pad = max(column_widths[index] - taken + GAP, 0)
+                pieces.append((" " * pad, ""))
+                taken += pad
+            used += taken
         # Neighbours in the same style become one piece: fewer segments for Rich to print.
         line: list[tuple[str, str]] = []
         for piece, style in pieces:
@@ -81,15 +99,21 @@ class Lines:
         if line and not line[-1][1]:  # no padding after the last cell with something in it
             line[-1] = (line[-1][0].rstrip(), "")
         self.lines.append(line)
+        self.widths.append(used)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
         from rich.segment import Segment
 
         styles: dict[str, Style | None] = {"": None}
         newline = Segment.line()
-        for line in self.lines:
+        most = options.max_width
+        for line, used in zip(self.lines, self.widths, strict=True):
+            segments = []
             for piece, style in line:
                 if style not in styles:
                     styles[style] = console.get_style(style)
-                yield Segment(piece, styles[style])
+                segments.append(Segment(piece, styles[style]))
+            if used > most:
+                segments = Segment.adjust_line_length(segments, most, pad=False)
+            yield from segments
             yield newline

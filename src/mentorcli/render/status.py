@@ -11,8 +11,12 @@ from .columns import GAP, Cell, Lines, clip, width_of, widths
 from .text import one_line, visible
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from collections.abc import Iterator
 
+    from rich.console import Console, ConsoleOptions, RenderableType
+    from rich.segment import Segment
+
+    from ..reports.status import Attention
     from ..store.reports import Health
 
 SPARKS = "▁▂▃▄▅"
@@ -45,7 +49,8 @@ def show_status(status: Status) -> None:
 
     out = console()
     for part in status_view(status, out.width):
-        out.print(part)
+        # The table and the attention list come cut to the width: Rich need not measure them.
+        out.print(part, crop=not isinstance(part, Lines | AttentionList))
 
 
 def status_view(status: Status, width: int = 100) -> list[RenderableType]:
@@ -63,17 +68,8 @@ def status_view(status: Status, width: int = 100) -> list[RenderableType]:
     if not status.attention:
         parts.append(Text("  nothing: every pair is on track", style="green"))
     if status.attention:
-        from rich.padding import Padding
-        from rich.table import Table
-
-        # A long line wraps under its own text, not under the kind.
-        grid = Table.grid(padding=(0, 0, 0, 2))
-        grid.add_column(no_wrap=True, min_width=15)
-        grid.add_column(overflow="fold")
-        for item in status.attention[:SHOWN]:
-            kind = Text(item.kind, style="red" if item.kind != "review" else "yellow")
-            grid.add_row(kind, Text(f"{visible(item.pair)}: {one_line(item.text, 200)}"))
-        parts.append(Padding(grid, (0, 0, 0, 2)))
+        shown = status.attention[:SHOWN]
+        parts.append(AttentionList(shown) if width >= NARROWEST else _attention_grid(shown))
     if len(status.attention) > SHOWN:
         more = len(status.attention) - SHOWN
         parts.append(Text(f"  … and {more} more (mentor status --json lists them all)"))
@@ -85,11 +81,77 @@ def _paused(status: Status) -> list[RenderableType]:
 
     if not status.paused:
         return []
-    parts: list[RenderableType] = [Text("\nPaused", style="bold")]
+    lines = []
     for p in status.paused:
         since = f"since {p.since} ({ago(p.days)})" if p.since else "paused"
-        parts.append(Text(f"  {visible(p.pair)}: {since}", style="dim"))
-    return parts
+        lines.append(f"  {visible(p.pair)}: {since}")
+    # One Text of many lines: each wraps on its own, as it would printed alone.
+    return [Text("\nPaused", style="bold"), Text("\n".join(lines), style="dim")]
+
+
+# The attention list: kinds in a column this wide at least, then the text, both indented.
+KIND_WIDTH = 15
+INDENT = 2
+# Below this width the text column would be too narrow to lay out by hand: Rich's grid does.
+NARROWEST = INDENT + KIND_WIDTH + GAP + 1
+
+
+def _kind_style(item: Attention) -> str:
+    return "red" if item.kind != "review" else "yellow"
+
+
+def _attention_text(item: Attention) -> str:
+    return f"{visible(item.pair)}: {one_line(item.text, 200)}"
+
+
+class AttentionList:
+    """What needs attention, one kind and its text a row, a long text wrapping under itself.
+
+    Laid out as Rich lays out a grid of the two columns (the kinds not wrapping, at least
+    KIND_WIDTH wide; the text folding) indented by INDENT, every line padded to the full width:
+    here in one pass, where Rich's grid measured every cell again for each column it sized.
+    """
+
+    def __init__(self, items: Sequence[Attention]) -> None:
+        self.items = items
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        from rich.segment import Segment
+        from rich.text import Text
+
+        width = options.max_width
+        texts = [_attention_text(item) for item in self.items]
+        inside = width - INDENT  # the grid's width
+        kinds = max(KIND_WIDTH, *(width_of(item.kind) for item in self.items))
+        # The text column: its widest text and its padding, or what the kinds leave of it.
+        column = min(min(max(width_of(text) for text in texts), inside - GAP) + GAP, inside - kinds)
+        blank = Segment(" " * kinds)
+        indent, newline = Segment(" " * INDENT), Segment.line()
+        rest = " " * (inside - kinds - column)
+        for item, text in zip(self.items, texts, strict=True):
+            kind = Segment(item.kind.ljust(kinds), console.get_style(_kind_style(item)))
+            wrapped = Text(text).wrap(console, column - GAP, justify="left", overflow="fold")
+            for index, line in enumerate(wrapped):
+                yield indent
+                yield kind if index == 0 else blank
+                yield Segment(" " * GAP + line.plain + rest)
+                yield newline
+
+
+def _attention_grid(items: Sequence[Attention]) -> RenderableType:
+    """The attention list as Rich's own grid lays it out, for a terminal too narrow to lay it
+    out by hand."""
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
+
+    # A long line wraps under its own text, not under the kind.
+    grid = Table.grid(padding=(0, 0, 0, GAP))
+    grid.add_column(no_wrap=True, min_width=KIND_WIDTH)
+    grid.add_column(overflow="fold")
+    for item in items:
+        grid.add_row(Text(item.kind, style=_kind_style(item)), Text(_attention_text(item)))
+    return Padding(grid, (0, 0, 0, INDENT))
 
 
 def _figures(p: PairStatus, compact: bool = False) -> list[Cell]:

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from ..when import from_utc_iso as instant
 from ..zones import zone as _zone
-from .agenda import lapsed, next_due
+from .due import lapsed, next_due
 
 if TYPE_CHECKING:
     from ..model.pairs import Pair
     from ..overlap import Interval
-    from ..store.reports import DueReview, OverdueAction, PairActivity
+    from ..store.reports import LateAction, PairActivity, ReviewDue
 
 # A trend compares the mean of the last three ratings with the (up to) three before.
 WINDOW = 3
@@ -92,6 +92,25 @@ class Status:
     attention: tuple[Attention, ...]
     paused: tuple[Paused, ...] = ()
 
+    def json(self) -> object:
+        """What asdict gives, field for field, without its deep copy of every value: hundreds
+        of pairs and thousands of attention items hold only numbers, text and tuples."""
+        return {
+            "today": self.today,
+            "pairs": [_fields(p, PAIR_FIELDS) for p in self.pairs],
+            "attention": [_fields(a, ATTENTION_FIELDS) for a in self.attention],
+            "paused": [_fields(p, PAUSED_FIELDS) for p in self.paused],
+        }
+
+
+PAIR_FIELDS = tuple(f.name for f in fields(PairStatus))
+ATTENTION_FIELDS = tuple(f.name for f in fields(Attention))
+PAUSED_FIELDS = tuple(f.name for f in fields(Paused))
+
+
+def _fields(record: object, names: tuple[str, ...]) -> dict[str, object]:
+    return {name: getattr(record, name) for name in names}
+
 
 def paused_pairs(pairs: Sequence[Pair], today: date) -> tuple[Paused, ...]:
     """Paused pairs, the longest paused first."""
@@ -151,8 +170,8 @@ def pair_status(
 
 def build_status(
     activity: Sequence[PairActivity],
-    overdue: Sequence[OverdueAction],
-    reviews: Sequence[DueReview],
+    overdue: Sequence[LateAction],
+    reviews: Sequence[ReviewDue],
     now: datetime,
     today: date,
     zone: str,
@@ -180,18 +199,16 @@ def build_status(
                 attention.append(
                     Attention("falling", p.pair_id, p.pair, f"{name} falling", p.overdue_days)
                 )
-    for item in overdue:
-        action = item.action
-        days = (today - date.fromisoformat(action.due_on or today.isoformat())).days
+    for action in overdue:
+        days = (today - date.fromisoformat(action.due_on)).days
         text = f"action #{action.id} ({action.owner}) {days} days overdue: {action.text}"
         attention.append(
-            Attention("overdue-action", item.pair_id, item.pair, text, days, action.id)
+            Attention("overdue-action", action.pair_id, action.pair, text, days, action.id)
         )
-    for review in reviews:
-        e = review.expectation
-        days = (today - date.fromisoformat(e.review_on or today.isoformat())).days
+    for e in reviews:
+        days = (today - date.fromisoformat(e.review_on)).days
         text = f"review expectation #{e.id} ({e.topic}, due {e.review_on}): {e.text}"
-        attention.append(Attention("review", review.pair_id, review.pair, text, days, e.id))
+        attention.append(Attention("review", e.pair_id, e.pair, text, days, e.id))
     attention.sort(key=lambda a: (KIND_ORDER[a.kind], -a.days, a.pair, a.ref or 0))
     return Status(
         today=today.isoformat(),

@@ -49,12 +49,12 @@ def status(store: Store, now: datetime, today: date, zone: str) -> Status:
     from ..when import to_utc_iso
 
     reads, day = store.reports(), today.isoformat()
-    activity, overdue = reads.active_activity(day), reads.overdue_actions(day)
+    activity, overdue = reads.active_activity(day), reads.late_actions(day)
     paused = store.pairs.all(("paused",))
     planned = store.plans.next_by_pair(to_utc_iso(now))
     off = _time_off(store, [a.pair for a in activity], *_around(today))
     return build_status(
-        activity, overdue, reads.due_reviews(day), now, today, zone, paused, planned, off
+        activity, overdue, reads.reviews_due(day), now, today, zone, paused, planned, off
     )
 
 

@@ -35,30 +35,6 @@ class PairRecords:
 
 
 @dataclass(frozen=True)
-class Touch:
-    """A recent session as the status screen needs it: when, and the two ratings (the notes,
-    most of a session's bytes, are not read)."""
-
-    id: int
-    started_at: str  # UTC ISO
-    rapport: int | None
-    engagement: int | None
-
-
-@dataclass(frozen=True)
-class PairActivity:
-    """One active pair as the status screen needs it, read with a few aggregate queries."""
-
-    pair: Pair
-    mentor_zone: str
-    recent: tuple[Touch, ...]  # newest first, at most RECENT
-    open_actions: int
-    overdue_actions: int
-    goals: int  # not dropped
-    goal_progress: float | None  # mean progress of those
-
-
-@dataclass(frozen=True)
 class OverdueAction:
     pair_id: int
     pair: str

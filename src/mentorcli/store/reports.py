@@ -6,26 +6,50 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..model.agreement import Expectation, Goal
-from ..model.followups import Action, Topic
 from ..model.pairs import Pair
-from ..model.sessions import Session
 from .core import Db
 from .pairs import PAIR_SELECT, Pairs
-from .people import People
 
-# The records these reads return are built in store/records.py, imported by the reads that
-# need them: every run imports the Store, few run a report.
+# The records these reads return are built in store/records.py and store/activity.py,
+# imported by the reads that need them: every run imports the Store, few run a report.
 if TYPE_CHECKING:
+    from .activity import LateAction as LateAction
+    from .activity import PairActivity as PairActivity
+    from .activity import ReviewDue as ReviewDue
+    from .activity import Touch as Touch
     from .records import DueReview as DueReview
     from .records import Health as Health
     from .records import OverdueAction as OverdueAction
-    from .records import PairActivity as PairActivity
     from .records import PairRecords as PairRecords
-    from .records import Touch as Touch
 
 # How many recent sessions per pair the status screen reads for its trend.
 RECENT = 6
+# What active_activity counts for each pair beside its record, each through an index on the
+# pair's own rows (action_pair, goal_pair): the mentor's zone, open actions, those due before
+# today, goals not dropped and their mean progress.
+ACTIVITY_FIELDS = ("zone", "open_actions", "overdue_actions", "goals", "goal_progress")
+ACTIVITY = (
+    "mentor.timezone AS zone, "
+    "(SELECT count(*) FROM action WHERE action.pair_id = pair.id AND action.status = 'open') "
+    "AS open_actions, "
+    "(SELECT count(*) FROM action WHERE action.pair_id = pair.id AND action.status = 'open' "
+    "AND action.due_on < :today) AS overdue_actions, "
+    "(SELECT count(*) FROM goal WHERE goal.pair_id = pair.id AND goal.status != 'dropped') "
+    "AS goals, "
+    "(SELECT avg(goal.progress) FROM goal WHERE goal.pair_id = pair.id "
+    "AND goal.status != 'dropped') AS goal_progress"
+)
+# Each active pair's sessions from its RECENT-th latest on, from session_pair_recent alone:
+# sessions that started at the same instant as that one come too, and are left in Python.
+RECENT_TOUCHES = (
+    "SELECT session.pair_id, session.id, session.started_at, session.rapport, "
+    "session.engagement FROM pair JOIN session INDEXED BY session_pair_recent "
+    "ON session.pair_id = pair.id AND session.started_at >= ifnull(("
+    "  SELECT s.started_at FROM session AS s WHERE s.pair_id = pair.id"
+    f"  ORDER BY s.started_at DESC LIMIT 1 OFFSET {RECENT - 1}), '') "
+    "WHERE pair.status = 'active' "
+    "ORDER BY session.pair_id, session.started_at DESC, session.id DESC"
+)
 TABLES = (
     "person",
     "pair",
@@ -74,6 +98,10 @@ class Reports:
         """The pair and its records; `since` (a UTC ISO instant) limits the sessions. Without
         `history` only the open goals and actions are read and no sessions but the last: the
         agenda's needs, a few rows whatever the pair's years on record."""
+        from ..model.agreement import Expectation, Goal
+        from ..model.followups import Action, Topic
+        from ..model.sessions import Session
+        from .people import People
         from .records import PairRecords
 
         pair = Pairs(self._db).get(pair_id)
@@ -127,63 +155,92 @@ class Reports:
         )
 
     def active_activity(self, today: str) -> list[PairActivity]:
-        """Every active pair with its recent sessions and counts: five queries in all,
-        each served by an index, whatever the number of pairs and sessions."""
-        from .records import PairActivity, Touch
+        """Every active pair with its recent sessions and counts: two queries, each row found
+        through an index, the same few per pair whatever the years of sessions behind it."""
+        from .activity import PairActivity, Touch
 
         pairs = self._db.all(
-            PAIR_SELECT.replace("SELECT pair.*,", "SELECT pair.*, mentor.timezone AS zone,")
-            + " WHERE pair.status = 'active' ORDER BY pair.id"
+            PAIR_SELECT.replace("SELECT pair.*,", f"SELECT pair.*, {ACTIVITY},")
+            + " WHERE pair.status = 'active' ORDER BY pair.id",
+            {"today": today},
         )
+        # The sessions come from session_pair_recent alone. One step into the session table
+        # itself (its last row, found from the root down) makes a damaged one stop status with
+        # exit 3, as it stops every other reader of sessions.
+        self._db.one("SELECT max(id) FROM session")
         recent: dict[int, list[Touch]] = {}
-        # The correlated LIMIT walks session_pair_started backwards: RECENT rows per pair.
-        for row in self._db.all(
-            "SELECT session.id, session.pair_id, session.started_at, session.rapport, "
-            "session.engagement FROM pair JOIN session ON session.id IN ("
-            "  SELECT id FROM session AS s WHERE s.pair_id = pair.id"
-            "  ORDER BY s.started_at DESC, s.id DESC LIMIT ?) "
-            "WHERE pair.status = 'active' ORDER BY session.pair_id, session.started_at DESC",
-            (RECENT,),
-        ):
-            touch = Touch(row["id"], row["started_at"], row["rapport"], row["engagement"])
-            recent.setdefault(row["pair_id"], []).append(touch)
-        actions = {
-            r["pair_id"]: (r["open"], r["overdue"])
-            for r in self._db.all(
-                "SELECT pair_id, count(*) AS open, total(due_on < ?) AS overdue FROM action "
-                "WHERE status = 'open' GROUP BY pair_id",
-                (today,),
-            )
-        }
-        goals = {
-            r["pair_id"]: (r["goals"], r["progress"])
-            for r in self._db.all(
-                "SELECT pair_id, count(*) AS goals, avg(progress) AS progress FROM goal "
-                "WHERE status != 'dropped' GROUP BY pair_id"
-            )
-        }
+        tied: set[int] = set()
+        for pair_id, session_id, started_at, rapport, engagement in self._db.all(RECENT_TOUCHES):
+            touches = recent.setdefault(pair_id, [])
+            if len(touches) < RECENT:  # sessions that started with the last one kept are left
+                if touches and touches[-1].started_at == started_at:
+                    tied.add(pair_id)
+                touches.append(Touch(session_id, started_at, rapport, engagement))
+        # Sessions that started at the same instant have always been listed lowest id first.
+        for pair_id in tied:
+            recent[pair_id].sort(key=lambda touch: touch.id)
+            recent[pair_id].sort(key=lambda touch: touch.started_at, reverse=True)
         found = []
         for row in pairs:
             values = dict(row)
-            zone = values.pop("zone")
+            counts = [values.pop(name) for name in ACTIVITY_FIELDS]
+            zone, open_actions, overdue, goals, progress = counts
             pair = Pair(**values)
-            open_count, overdue = actions.get(pair.id, (0, 0))
-            goal_count, progress = goals.get(pair.id, (0, None))
             found.append(
                 PairActivity(
                     pair=pair,
                     mentor_zone=zone,
                     recent=tuple(recent.get(pair.id, ())),
-                    open_actions=open_count,
-                    overdue_actions=int(overdue),
-                    goals=goal_count,
+                    open_actions=open_actions,
+                    overdue_actions=overdue,
+                    goals=goals,
                     goal_progress=progress,
                 )
             )
         return found
 
+    def late_actions(self, today: str) -> list[LateAction]:
+        """Open actions of active pairs due before today, the longest overdue first: only what
+        the status screen shows of them, read from the index of open actions."""
+        from .activity import LateAction
+
+        return [
+            LateAction(*row)
+            for row in self._db.all(
+                "SELECT action.pair_id, mentor.handle || '/' || mentee.handle, action.id, "
+                "action.owner, action.text, action.due_on FROM action INDEXED BY action_open_due "
+                "JOIN pair ON pair.id = action.pair_id AND pair.status = 'active' "
+                "JOIN person AS mentor ON mentor.id = pair.mentor_id "
+                "JOIN person AS mentee ON mentee.id = pair.mentee_id "
+                "WHERE action.status = 'open' AND action.due_on < ? "
+                "ORDER BY action.due_on, action.id",
+                (today,),
+            )
+        ]
+
+    def reviews_due(self, today: str) -> list[ReviewDue]:
+        """Active expectations of active pairs whose review date has come: what the status
+        screen shows of them."""
+        from .activity import ReviewDue
+
+        return [
+            ReviewDue(*row)
+            for row in self._db.all(
+                "SELECT expectation.pair_id, mentor.handle || '/' || mentee.handle, "
+                "expectation.id, expectation.topic, expectation.text, expectation.review_on "
+                "FROM expectation "
+                "JOIN pair ON pair.id = expectation.pair_id AND pair.status = 'active' "
+                "JOIN person AS mentor ON mentor.id = pair.mentor_id "
+                "JOIN person AS mentee ON mentee.id = pair.mentee_id "
+                "WHERE expectation.state = 'active' AND expectation.review_on <= ? "
+                "ORDER BY expectation.review_on, expectation.id",
+                (today,),
+            )
+        ]
+
     def overdue_actions(self, today: str) -> list[OverdueAction]:
         """Open actions of active pairs due before today, the longest overdue first."""
+        from ..model.followups import Action
         from .records import OverdueAction
 
         rows = self._in_active_pairs(
@@ -196,6 +253,7 @@ class Reports:
 
     def due_reviews(self, today: str) -> list[DueReview]:
         """Active expectations of active pairs whose review date has come."""
+        from ..model.agreement import Expectation
         from .records import DueReview
 
         rows = self._in_active_pairs(
