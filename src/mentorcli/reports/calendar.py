@@ -10,7 +10,7 @@ from ..cadence import parse_cadence
 from ..overlap import to_micros
 from ..render.text import visible
 from ..when import from_utc_iso as instant
-from .agenda import usual_start
+from .due import usual_start
 
 if TYPE_CHECKING:
     from ..overlap import Interval

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from ..when import from_utc_iso
-from .agenda import lapses_at
+from .due import lapses_at
 
 if TYPE_CHECKING:
     from ..model.plans import PlannedSession

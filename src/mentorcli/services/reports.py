@@ -142,7 +142,8 @@ def reminders(store: Store, now: datetime, within: str, me: str, zone: str) -> R
     from .people import person
 
     length = parse_within(within)
-    handle = person(store, me).handle.lower() if me else ""
+    who = person(store, me) if me else None
+    handle, who_id = (who.handle.lower(), who.id) if who is not None else ("", None)
     last_day = (now + length).astimezone(_zone(zone)).date()
     reads, refs = store.reports(), {p.id: p.ref for p in store.pairs.all()}
 
@@ -154,8 +155,9 @@ def reminders(store: Store, now: datetime, within: str, me: str, zone: str) -> R
         for p in store.plans.starting(to_utc_iso(now), to_utc_iso(now + length))
         if mine(refs[p.pair_id])
     ]
-    actions = reads.overdue_actions((last_day + timedelta(days=1)).isoformat())
-    reviews = reads.due_reviews(last_day.isoformat())
+    # The reads keep to my pairs; `mine` below keeps the plans, read for every pair, to them.
+    actions = reads.overdue_actions((last_day + timedelta(days=1)).isoformat(), who_id)
+    reviews = reads.due_reviews(last_day.isoformat(), who_id)
     today = now.astimezone(_zone(zone)).date().isoformat()
     return build_reminders(
         now,
@@ -164,9 +166,9 @@ def reminders(store: Store, now: datetime, within: str, me: str, zone: str) -> R
         handle,
         zone,
         starting,
-        [a for a in actions if mine(a.pair)],
-        [r for r in reviews if mine(r.pair)],
-        [a for a in reads.active_activity(today) if mine(a.pair.ref)],
+        actions,
+        reviews,
+        reads.active_activity(today, who_id),
     )
 
 

@@ -47,9 +47,11 @@ RECENT_TOUCHES = (
     "ON session.pair_id = pair.id AND session.started_at >= ifnull(("
     "  SELECT s.started_at FROM session AS s WHERE s.pair_id = pair.id"
     f"  ORDER BY s.started_at DESC LIMIT 1 OFFSET {RECENT - 1}), '') "
-    "WHERE pair.status = 'active' "
+    "WHERE pair.status = 'active'{whose} "
     "ORDER BY session.pair_id, session.started_at DESC, session.id DESC"
 )
+# The pairs of one person (`:who`, a person's id): what `remind` reads for `me`.
+WHOSE = " AND (pair.mentor_id = :who OR pair.mentee_id = :who)"
 TABLES = (
     "person",
     "pair",
@@ -154,15 +156,17 @@ class Reports:
             last_session=Session(**dict(last)) if last else None,
         )
 
-    def active_activity(self, today: str) -> list[PairActivity]:
-        """Every active pair with its recent sessions and counts: two queries, each row found
-        through an index, the same few per pair whatever the years of sessions behind it."""
+    def active_activity(self, today: str, who: int | None = None) -> list[PairActivity]:
+        """Every active pair (of the person `who`, when given) with its recent sessions and
+        counts: two queries, each row found through an index, the same few per pair whatever
+        the years of sessions behind it."""
         from .activity import PairActivity, Touch
 
+        whose = WHOSE if who is not None else ""
         pairs = self._db.all(
             PAIR_SELECT.replace("SELECT pair.*,", f"SELECT pair.*, {ACTIVITY},")
-            + " WHERE pair.status = 'active' ORDER BY pair.id",
-            {"today": today},
+            + f" WHERE pair.status = 'active'{whose} ORDER BY pair.id",
+            {"today": today, "who": who},
         )
         # The sessions come from session_pair_recent alone. One step into the session table
         # itself (its last row, found from the root down) makes a damaged one stop status with
@@ -170,7 +174,10 @@ class Reports:
         self._db.one("SELECT max(id) FROM session")
         recent: dict[int, list[Touch]] = {}
         tied: set[int] = set()
-        for pair_id, session_id, started_at, rapport, engagement in self._db.all(RECENT_TOUCHES):
+        touches_of = RECENT_TOUCHES.format(whose=whose)
+        for pair_id, session_id, started_at, rapport, engagement in self._db.all(
+            touches_of, {"who": who}
+        ):
             touches = recent.setdefault(pair_id, [])
             if len(touches) < RECENT:  # sessions that started with the last one kept are left
                 if touches and touches[-1].started_at == started_at:
@@ -238,43 +245,49 @@ class Reports:
             )
         ]
 
-    def overdue_actions(self, today: str) -> list[OverdueAction]:
-        """Open actions of active pairs due before today, the longest overdue first."""
+    def overdue_actions(self, today: str, who: int | None = None) -> list[OverdueAction]:
+        """Open actions of active pairs (of the person `who`, when given) due before today,
+        the longest overdue first."""
         from ..model.followups import Action
         from .records import OverdueAction
 
         rows = self._in_active_pairs(
             "action",
-            "action.status = 'open' AND action.due_on < ?",
+            "action.status = 'open' AND action.due_on < :today",
             "action.due_on, action.id",
             today,
+            who,
         )
         return [OverdueAction(values["pair_id"], ref, Action(**values)) for ref, values in rows]
 
-    def due_reviews(self, today: str) -> list[DueReview]:
-        """Active expectations of active pairs whose review date has come."""
+    def due_reviews(self, today: str, who: int | None = None) -> list[DueReview]:
+        """Active expectations of active pairs (of the person `who`, when given) whose review
+        date has come."""
         from ..model.agreement import Expectation
         from .records import DueReview
 
         rows = self._in_active_pairs(
             "expectation",
-            "expectation.state = 'active' AND expectation.review_on <= ?",
+            "expectation.state = 'active' AND expectation.review_on <= :today",
             "expectation.review_on, expectation.id",
             today,
+            who,
         )
         return [DueReview(values["pair_id"], ref, Expectation(**values)) for ref, values in rows]
 
     def _in_active_pairs(
-        self, table: str, where: str, order: str, today: str
+        self, table: str, where: str, order: str, today: str, who: int | None
     ) -> list[tuple[str, dict[str, Any]]]:
-        """Rows of `table` that belong to active pairs, each with its pair's MENTOR/MENTEE."""
+        """Rows of `table` that belong to active pairs (of the person `who`, when given), each
+        with its pair's MENTOR/MENTEE."""
+        whose = WHOSE if who is not None else ""
         rows = self._db.all(
             f"SELECT {table}.*, mentor.handle || '/' || mentee.handle AS pair_ref FROM {table} "
-            f"JOIN pair ON pair.id = {table}.pair_id AND pair.status = 'active' "
+            f"JOIN pair ON pair.id = {table}.pair_id AND pair.status = 'active'{whose} "
             "JOIN person AS mentor ON mentor.id = pair.mentor_id "
             "JOIN person AS mentee ON mentee.id = pair.mentee_id "
             f"WHERE {where} ORDER BY {order}",
-            (today,),
+            {"today": today, "who": who},
         )
         found = []
         for row in rows:
