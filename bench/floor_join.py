@@ -27,7 +27,7 @@ TABLES = (
     "topic",
     "planned_session",
 )
-KEPT = ("tombstone", "undo_change", "sync_state", "sync_note", "sync_read", "sync_alias")
+KEPT = ("tombstone", "undo_change", "sync_record", "sync_note", "sync_read", "sync_alias")
 
 
 def template(source: str, target: str) -> None:
