@@ -298,7 +298,7 @@ _REMOVE = "import os, sys\nfor p in sys.argv[1:]:\n    os.path.exists(p) and os.
 _UNSYNC = """
 import pathlib, sqlite3, sys
 conn = sqlite3.connect(sys.argv[1])
-conn.executescript("DELETE FROM sync_state; DELETE FROM sync_note; DELETE FROM sync_read;")
+conn.executescript("DELETE FROM sync_record; DELETE FROM sync_note; DELETE FROM sync_read;")
 conn.close()
 for folder in sys.argv[2:]:
     for log in pathlib.Path(folder).glob("*.mentor-log"):
