@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from ..errors import BadInput
 from .checks import channel, whole
 from .pairs import listed_pairs, pair, resolve_pair, with_pair
-from .people import person
 
 if TYPE_CHECKING:
     from ..model.pairs import Pair
@@ -74,6 +73,14 @@ class PlanList:
         return [with_pair(asdict(p), self.pairs) for p in self.plans]
 
 
+def _both(store: Store, found: Pair) -> tuple[Person, Person]:
+    """The pair's mentor and mentee; the people commands' records are built only here, so a
+    `mentor log` that completes no plan does not build them."""
+    from .people import person
+
+    return person(store, found.mentor), person(store, found.mentee)
+
+
 def plan_start(text: str, now: datetime, zone: str) -> datetime:
     """When a planned session starts: a time still to come (a past one is `mentor log`'s)."""
     from ..when import parse_datetime
@@ -122,7 +129,7 @@ _WORDS = {"away": "time off", "holiday": "public holiday", "busy": "busy time"}
 
 
 def _refuse_conflicts(store: Store, found: Pair, start: datetime, minutes: int) -> None:
-    people = (person(store, found.mentor), person(store, found.mentee))
+    people = _both(store, found)
     reasons = conflicts(store, people, start, minutes)
     if reasons:
         raise BadInput(f"not planned: {'; '.join(reasons)} (add --anyway to plan it all the same)")
@@ -137,7 +144,7 @@ def _minutes(value: int | None, default: int) -> int:
 
 def view(store: Store, plan: PlannedSession) -> PlanView:
     found = pair(store, plan.pair_id)
-    return PlanView(plan, found, person(store, found.mentor), person(store, found.mentee))
+    return PlanView(plan, found, *_both(store, found))
 
 
 def planned(store: Store, plan_id: int) -> PlannedSession:
@@ -275,7 +282,7 @@ def recap(store: Store, session_id: int, now: datetime) -> bytes:
 
     held = session(store, session_id)
     found = pair(store, held.pair_id)
-    mentor, mentee = person(store, found.mentor), person(store, found.mentee)
+    mentor, mentee = _both(store, found)
     for someone in (mentor, mentee):
         if not someone.email:
             raise BadInput(

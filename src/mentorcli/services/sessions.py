@@ -10,7 +10,6 @@ from ..errors import BadInput
 from ..store.sessions import COLUMNS as SESSION_COLUMNS
 from .checks import changed, channel, score, whole
 from .pairs import listed_pairs, pair, with_pair
-from .people import person
 
 if TYPE_CHECKING:
     from ..model.agreement import Goal
@@ -273,10 +272,12 @@ def time_spent(store: Store, period: str, first: date, last: date, zone_name: st
 
 
 def session_detail(store: Store, session_id: int) -> SessionDetail:
+    from .people import person  # the people commands' records: only `session show` needs them
+    from .share import note_conflicts
+
     found = session(store, session_id)
     owner = pair(store, found.pair_id)
     people = (person(store, owner.mentor), person(store, owner.mentee))
-    from .share import note_conflicts
 
     actions = tuple(store.actions.of_session(found.id))
     covered = tuple(store.topics.covered_by(found.id))
