@@ -22,13 +22,14 @@ def _local(now: datetime, zone: str) -> str:
 
 
 def people_table(listing: PeopleList) -> RenderableType:
-    from rich.table import Table
     from rich.text import Text
+
+    from .table import Table
 
     people, now = listing.people, listing.now
     if not people:
         return Text("No people yet. Add one: mentor person add HANDLE --tz ZONE")
-    table = Table(box=None, header_style="bold", pad_edge=False)
+    table = Table()
     for column in ("handle", "name", "zone", "local now", "hours"):
         table.add_column(column)
     for person in people:
@@ -71,13 +72,14 @@ def person_detail(view: PersonView) -> RenderableType:
 
 
 def pairs_table(listing: PairList) -> RenderableType:
-    from rich.table import Table
     from rich.text import Text
+
+    from .table import Table
 
     pairs = listing.pairs
     if not pairs:
         return Text("No pairs yet. Start one: mentor pair add MENTOR MENTEE")
-    table = Table(box=None, header_style="bold", pad_edge=False)
+    table = Table()
     for column in ("id", "pair", "status", "cadence", "channel", "since", "focus"):
         table.add_column(column)
     for pair in pairs:
@@ -128,12 +130,13 @@ def pair_detail(view: PairView) -> RenderableType:
 
 
 def time_off_table(listing: TimeOffList) -> RenderableType:
-    from rich.table import Table
     from rich.text import Text
+
+    from .table import Table
 
     if not listing.entries:
         return Text("No time off ahead. Add some: mentor away HANDLE FROM..TO")
-    table = Table(box=None, header_style="bold", pad_edge=False)
+    table = Table()
     for column in ("id", "handle", "when", "what", "note"):
         table.add_column(column)
     for entry in listing.entries:

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from ..services.plans import PlanList, PlanView
+    from .table import Cell
 
 
 def plan_line(verb: str, view: PlanView) -> str:
@@ -41,7 +42,7 @@ def plans_table(listing: PlanList) -> RenderableType:
     table = _table(*_columns(("id", "starts", "min", "channel", "status", "agenda"), listing.pairs))
     for plan in listing.plans:
         starts = from_utc_iso(plan.starts_at).astimezone(tz)
-        cells: list[RenderableType] = [
+        cells: list[Cell] = [
             str(plan.id),
             Text(f"{starts:%a %Y-%m-%d %H:%M}"),
             str(plan.minutes),

@@ -7,20 +7,20 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..labels import bar
+from .table import Table
 from .text import one_line, visible
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
-    from rich.table import Table
+    from rich.text import Text
 
     from ..services.agreement import ExpectationList, GoalList
     from ..services.followups import ActionList, TopicList
+    from .table import Cell
 
 
 def _table(*columns: str) -> Table:
-    from rich.table import Table
-
-    table = Table(box=None, header_style="bold", pad_edge=False)
+    table = Table()
     for column in columns:
         table.add_column(column, overflow="fold")
     return table
@@ -31,9 +31,7 @@ def _columns(columns: tuple[str, ...], pairs: Mapping[int, str] | None) -> tuple
     return columns if pairs is None else (columns[0], "pair", *columns[1:])
 
 
-def _cells(
-    cells: list[RenderableType], pair_id: int, pairs: Mapping[int, str] | None
-) -> list[RenderableType]:
+def _cells(cells: list[Cell], pair_id: int, pairs: Mapping[int, str] | None) -> list[Cell]:
     from rich.text import Text
 
     if pairs is None:
@@ -41,7 +39,7 @@ def _cells(
     return [cells[0], Text(visible(pairs.get(pair_id, f"#{pair_id}"))), *cells[1:]]
 
 
-def _due(due_on: str | None, today: date, open_: bool) -> RenderableType:
+def _due(due_on: str | None, today: date, open_: bool) -> Text:
     from rich.text import Text
 
     if due_on is None:
@@ -64,7 +62,7 @@ def expectations_table(listing: ExpectationList) -> RenderableType:
         if item.superseded_by is not None:
             state = f"superseded by #{item.superseded_by}"
         review = _due(item.review_on, today, item.state == "active")
-        cells: list[RenderableType] = [
+        cells: list[Cell] = [
             str(item.id),
             Text(item.topic),
             Text(visible(item.text), style="" if item.state == "active" else "dim"),
@@ -90,7 +88,7 @@ def goals_table(listing: GoalList) -> RenderableType:
     for goal in goals:
         status = goal.status + (f" {goal.achieved_on}" if goal.achieved_on else "")
         title = visible(goal.title) + (f"\n{one_line(goal.detail, 70)}" if goal.detail else "")
-        cells: list[RenderableType] = [
+        cells: list[Cell] = [
             str(goal.id),
             Text(title),
             Text(progress_bar(goal.progress), style="green" if goal.progress >= 100 else ""),
@@ -115,7 +113,7 @@ def actions_table(listing: ActionList) -> RenderableType:
     table = _table(*columns)
     for action in actions:
         status = action.status + (f" {action.done_on}" if action.done_on else "")
-        cells: list[RenderableType] = [str(action.id)]
+        cells: list[Cell] = [str(action.id)]
         if show_pair:
             cells.append(Text(visible(pairs.get(action.pair_id, f"#{action.pair_id}"))))
         cells += [
@@ -137,7 +135,7 @@ def topics_table(listing: TopicList) -> RenderableType:
     table = _table(*_columns(("id", "topic", "state"), listing.pairs))
     for topic in topics:
         covered = topic.covered_session_id
-        cells: list[RenderableType] = [
+        cells: list[Cell] = [
             str(topic.id),
             Text(visible(topic.text)),
             Text("queued" if covered is None else f"covered in session #{covered}"),

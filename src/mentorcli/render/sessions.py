@@ -13,6 +13,7 @@ from .text import one_line, visible
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+    from rich.text import Text
 
     from ..services.reports import Found
     from ..services.sessions import Logged, SessionDetail, SessionList, TimeSpent
@@ -39,8 +40,9 @@ def _score(value: int | None) -> str:
 
 
 def sessions_table(listing: SessionList) -> RenderableType:
-    from rich.table import Table
     from rich.text import Text
+
+    from .table import Table
 
     pair, sessions, pairs = listing.pair, listing.sessions, listing.pairs
     if not sessions and pair is None:
@@ -74,7 +76,7 @@ def sessions_table(listing: SessionList) -> RenderableType:
     widths = [max(len(h), *(width_of(row[i]) for row in rows)) for i, h in enumerate(headers)]
     # The fixed columns keep their width; the notes preview takes what is left, cut with "…".
     room = max(12, console().width - sum(widths) - 2 * len(widths))
-    table = Table(box=None, header_style="bold", pad_edge=False)
+    table = Table()
     for column in headers:
         table.add_column(column, no_wrap=True, min_width=len(column))
     table.add_column("notes", no_wrap=True)
@@ -198,13 +200,14 @@ def _ids(records: Sequence[Action | Topic]) -> str:
 
 
 def hits_table(found: Found) -> RenderableType:
-    from rich.table import Table
     from rich.text import Text
+
+    from .table import Table
 
     hits, query = found.hits, found.query
     if not hits:
         return Text(f"Nothing matches {one_line(query, 40)!r}.")
-    table = Table(box=None, header_style="bold", pad_edge=False)
+    table = Table()
     for column in ("match", "pair", "date", "text"):
         table.add_column(column, no_wrap=column != "text")
     for hit in hits:
@@ -217,7 +220,7 @@ def hits_table(found: Found) -> RenderableType:
     return table
 
 
-def _highlighted(snippet: str, spans: Sequence[tuple[int, int]]) -> RenderableType:
+def _highlighted(snippet: str, spans: Sequence[tuple[int, int]]) -> Text:
     """The snippet on one line, controls made visible, the matched words in bold."""
     from rich.text import Text
 
@@ -237,15 +240,15 @@ def _flat(text: str) -> str:
 
 def time_table(spent: TimeSpent) -> list[RenderableType]:
     """Sessions and hours with each pair in the week or month."""
-    from rich.table import Table
     from rich.text import Text
 
     from ..labels import duration_label
+    from .table import Table
 
     title = Text(f"This {spent.period}: {spent.first} to {spent.last}", style="bold")
     if not spent.pairs:
         return [title, Text("No sessions in this period.")]
-    table = Table(box=None, header_style="bold", pad_edge=False)
+    table = Table()
     for column in ("pair", "sessions", "time"):
         table.add_column(column, justify="left" if column == "pair" else "right")
     for ref, count, minutes in spent.pairs:
