@@ -78,7 +78,7 @@ def tables(draw: st.DrawFn, alphabet: list[str], headed: bool = False, longest: 
             justify=draw(st.sampled_from(["left", "right"])),
             overflow=draw(st.sampled_from(["fold", "ellipsis", "crop"])),
             no_wrap=draw(st.booleans()),
-            min_width=draw(st.none() | st.integers(0, 10)),
+            min_width=draw(st.none() | st.integers(0, 30)),
         )
     for _ in range(draw(st.integers(0, 8))):
         length = draw(st.sampled_from([count, count, count, max(0, count - 1)]))
@@ -196,9 +196,21 @@ def test_highlighted_spans_and_right_justified_text_match_rich() -> None:
     assert_same(table, 50)
 
 
+def test_cells_of_several_lines_match_rich() -> None:
+    table = Table()
+    table.add_column("id")
+    table.add_column("goal", overflow="fold")
+    table.add_column("due", justify="right")
+    table.add_row("1", Text("Ship it\nwith two case studies and a long, long tail"), "soon")
+    table.add_row("2", Text("\nblank first\n", style="dim"), Text("2026-12-01\n", style="red"))
+    for width in (20, 40, 80):
+        assert laid_out(table, width)
+        assert_same(table, width)
+
+
 @pytest.mark.parametrize(
     "cell",
-    ["two\nlines", "a\ttab", "joined\u200dcharacters", "heart\u2764\ufe0f", "no\xa0break"],
+    ["a\ttab", "joined\u200dcharacters", "heart\u2764\ufe0f", "no\xa0break"],
 )
 def test_cells_rich_measures_otherwise_go_to_rich(cell: str) -> None:
     table = Table()
@@ -234,6 +246,20 @@ def test_columns_with_no_room_inside_go_to_rich() -> None:
     table.add_row("123456", "someone/someone-else", "words " * 10)
     assert not laid_out(table, 8)
     for width in (1, 2, 5, 8, 12):
+        assert_same(table, width)
+
+
+def test_a_table_a_min_width_makes_wider_than_the_console_goes_to_rich() -> None:
+    # The console cuts such a table's lines segment by segment; a mark of no width where
+    # the cut falls shows whether the segments were Rich's own.
+    table = Table()
+    table.add_column("a", no_wrap=True)
+    table.add_column("b", min_width=10)
+    table.add_row("x" * 20, "\u0308y")
+    table.add_row("x" * 22, Text("\u0308", style="red"))
+    assert not laid_out(table, 25)
+    assert laid_out(table, 40)
+    for width in (25, 40):
         assert_same(table, width)
 
 

@@ -1,13 +1,15 @@
 """The listings' tables, laid out in one pass with the bytes Rich's Table would print.
 
 Rich's Table measures every cell several times and renders each one through three layers of
-renderables: about a millisecond a row. Here each cell is measured once, the columns are
-sized by Rich's own rules (the natural widths, or, on a narrow terminal, Rich's way of
-narrowing the widest columns), a cell that fits its column becomes one padded piece of text,
-and only a cell that must wrap is rendered by Rich, alone. Every row comes out as the very
-segments `Table(box=None, header_style="bold", pad_edge=False)` emits, so the printed bytes
-are the same, colour codes and trailing spaces included. A table with a cell whose width Rich
-might reckon in more than one way is handed to Rich whole.
+renderables: about a millisecond a row. Here each cell is measured once and the columns are
+sized by Rich's own rules (the natural widths or, on a narrow terminal, Rich's way of
+narrowing the widest columns); a cell that fits its column becomes one padded piece of text,
+and a cell that does not is broken where Rich's Text breaks it, by Rich's own line breaker.
+Every row comes out as the very segments `Table(box=None, header_style="bold",
+pad_edge=False)` emits, so the printed bytes are the same, colour codes and trailing spaces
+included. A table with a cell whose width Rich might reckon in more than one way, or a column
+with no room inside, is handed to Rich whole; tests/test_render_table.py holds the two to the
+same bytes.
 """
 
 from __future__ import annotations
@@ -108,14 +110,15 @@ class Table:
 
 
 class _Measured(NamedTuple):
-    """A cell measured: its text on one line, its width in cells, the text's style, and the
-    cell itself for Rich to render where it wraps or has styled spans."""
+    """A cell measured: its text, its width in cells, the text's style, the cell itself for
+    Rich to render where it has several lines, wraps or has styled spans, and its lines."""
 
     plain: str
     width: int
     style: Style | None
     source: Cell
-    spanned: bool = False
+    spanned: Text | None = None
+    lines: int = 1
 
 
 EMPTY = _Measured("", 0, None, "")
@@ -205,10 +208,13 @@ class _Layout:
         # padding Rich measures in a way of its own.
         if any(width - pad < 1 for width, pad in zip(widths, padding, strict=True)):
             return None
-        return [
+        widths = [
             max(min(most, width), at_least)
             for most, width, at_least in zip(natural, widths, least, strict=True)
         ]
+        # A min_width may leave the table wider than the console, which then cuts each line
+        # segment by segment: where Rich's segments and these differ, so may the cut.
+        return widths if sum(widths) <= room else None
 
     def style(self, name: str | Style) -> Style | None:
         """The style a name stands for (None for none), found as Rich's Text finds it."""
@@ -223,7 +229,7 @@ class _Layout:
             if "[" in cell or ":" in cell:  # markup or emoji codes, for a console that reads them
                 found = self.console.render_str(cell, markup=self.options.markup, highlight=False)
                 return self.measure(found, column)
-            plain, style, spanned = cell, None, False
+            plain, style, spanned = cell, None, None
         else:
             if cell.justify not in (None, column.justify) or cell.end != "\n":
                 raise _Refused
@@ -231,13 +237,18 @@ class _Layout:
                 raise _Refused
             plain = cell.plain
             style = self.style(cell.style) if cell.style else None
-            spanned = bool(cell.spans)
-        # One line of characters of one width each: Rich reckons tabs, newlines and other
+            spanned = cell if cell.spans else None
+        # Lines of characters of one width each: Rich reckons tabs, other line breaks and
         # control or separator characters, and the variation selector that widens the
         # character before it, in more than one way between measuring and wrapping.
-        if not plain.isprintable() or "\ufe0f" in plain:
+        if "\ufe0f" in plain:
             raise _Refused
-        return _Measured(plain, width_of(plain), style, cell, spanned)
+        if plain.isprintable():
+            return _Measured(plain, width_of(plain), style, cell, spanned)
+        lines = plain.split("\n")
+        if not all(line.isprintable() for line in lines):
+            raise _Refused
+        return _Measured(plain, max(map(width_of, lines)), style, cell, spanned, len(lines))
 
     def row(
         self, cells: list[_Measured], shape: _Shape, header: Style | None = None
@@ -265,10 +276,10 @@ class _Layout:
 
     def cell(self, cell: _Measured, column: Column, width: int) -> list[list[Piece]]:
         """A cell's lines at its column's inner width."""
-        if cell.width > width:
+        if cell.width > width or cell.lines > 1:
             return self.wrapped(cell, column, width)
-        if cell.spanned:
-            return [self.spanned(cell.source, column, width)]  # type: ignore[arg-type]
+        if cell.spanned is not None:
+            return [self.spanned(cell.spanned, column, width)]
         plain = cell.plain
         if column.justify == "left":
             return [[(plain + " " * (width - cell.width), cell.style)]]
@@ -295,7 +306,36 @@ class _Layout:
         ]
 
     def wrapped(self, cell: _Measured, column: Column, width: int) -> list[list[Piece]]:
-        """A cell too wide for its column, wrapped by Rich as its Table would."""
+        """A cell of several lines or too wide for its column, wrapped as Rich's Table wraps
+        it; each line of text without spans is one piece in the text's style, as Rich
+        renders it."""
+        from rich.segment import Segment
+
+        if cell.spanned is not None:
+            return self.rendered(cell.spanned, column, width)
+        source = cell.source
+        overflow = (None if isinstance(source, str) else source.overflow) or column.overflow
+        no_wrap = None if isinstance(source, str) else source.no_wrap
+        lines = _wrap(
+            cell.plain,
+            width,
+            column.justify,
+            overflow,
+            column.no_wrap if no_wrap is None else no_wrap,
+        )
+        style = cell.style
+        return [
+            [(line, style)]
+            if width_of(line) == width
+            else [
+                (segment.text, segment.style)
+                for segment in Segment.adjust_line_length([Segment(line, style)], width, pad=True)
+            ]
+            for line in lines
+        ]
+
+    def rendered(self, text: Text, column: Column, width: int) -> list[list[Piece]]:
+        """A cell with styled spans that wraps, rendered by Rich alone."""
         options = self.options.update(
             width=width,
             justify=column.justify,
@@ -306,8 +346,60 @@ class _Layout:
         )
         return [
             [(segment.text, segment.style or None) for segment in line]
-            for line in self.console.render_lines(cell.source, options, pad=True)
+            for line in self.console.render_lines(text, options, pad=True)
         ]
+
+
+def _wrap(plain: str, width: int, justify: Justify, overflow: str, no_wrap: bool) -> list[str]:
+    """Text without spans wrapped to a width as Rich's Text.wrap wraps it, on plain strings:
+    each line broken where Rich breaks it, its whitespace beyond the width dropped, then
+    justified and cut to the width."""
+    from itertools import pairwise
+
+    from rich._wrap import divide_line
+
+    lines = []
+    for paragraph in plain.split("\n"):
+        pieces = [paragraph]
+        if not no_wrap:
+            offsets = divide_line(paragraph, width, fold=overflow == "fold")
+            if offsets:
+                bounds = [0, *offsets, len(paragraph)]
+                pieces = [paragraph[start:end] for start, end in pairwise(bounds)]
+            pieces = [_without_excess_whitespace(piece, width) for piece in pieces]
+        for piece in pieces:
+            if justify == "left":
+                piece = _truncated(piece, width, overflow, pad=True)
+            else:
+                piece = _truncated(piece.rstrip(), width, overflow)
+                piece = " " * (width - width_of(piece)) + piece
+            lines.append(_truncated(piece, width, overflow))
+    return lines
+
+
+def _without_excess_whitespace(text: str, width: int) -> str:
+    """Rich's Text.rstrip_end: trailing whitespace dropped as far as the text (counted in
+    characters) is longer than the width."""
+    excess = len(text) - width
+    if excess <= 0:
+        return text
+    trailing = len(text) - len(text.rstrip())
+    return text[: -min(trailing, excess)] if trailing else text
+
+
+def _truncated(text: str, width: int, overflow: str, pad: bool = False) -> str:
+    """Rich's Text.truncate: cut to the width (with … for "ellipsis"), or padded to it."""
+    from rich.cells import set_cell_size
+
+    length = width_of(text)
+    if length > width:
+        if overflow == "ellipsis":
+            text = set_cell_size(text, width - 1) + "…"
+        else:
+            text = set_cell_size(text, width)
+    if pad and length < width:
+        text += " " * (width - length)
+    return text
 
 
 def _joined(line: list[Piece]) -> list[Piece]:
