@@ -1,4 +1,4 @@
-"""The one-pass table prints exactly what Rich's Table prints, and hands Rich what may wrap."""
+"""The listings' table prints exactly what Rich's Table prints, wrapped or not, colour or not."""
 
 from __future__ import annotations
 
