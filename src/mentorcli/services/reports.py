@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from ..reports.status import Status
     from ..reports.summary import Summary
     from ..store import Store
-    from ..store.records import Health, Hit
+    from ..store.records import Health
+    from ..store.search import Hit
 
 
 @dataclass(frozen=True)

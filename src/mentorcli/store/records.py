@@ -1,13 +1,14 @@
-"""What the report and search reads return: plain records, built only by the commands that
-read them.
+"""What the agenda's, remind's, export's and `db check`'s reads return: plain records, built
+only by the commands that read them.
 
-They live apart from store/reports.py and store/search.py so that every `mentor` run, which
-imports the whole Store, does not build these dataclasses too.
+They live apart from store/reports.py, whose status reads build their own (store/activity.py),
+so that `mentor status` does not build these dataclasses too; a search's hits are built in
+store/search.py, the only module that reads them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # annotations only: a status run builds none of these records
@@ -69,17 +70,3 @@ class Health:
         from dataclasses import asdict
 
         return {**asdict(self), "ok": self.ok}
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One search result: which record, of which pair, and the text around the match."""
-
-    kind: str
-    id: int
-    pair_id: int
-    pair: str
-    when: str
-    snippet: str
-    highlights: list[tuple[int, int]] = field(default_factory=list)
-    rank: float = 0.0

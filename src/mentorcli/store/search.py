@@ -5,15 +5,12 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field
+from typing import Any
 
 from ..errors import BadInput
 from .core import Db
 from .pairs import PAIR_SELECT
-
-if TYPE_CHECKING:
-    from .records import Hit as Hit
 
 # Private-use characters mark the matches inside a snippet; they are taken out again
 # before anything is shown, and user text holding them only loses a highlight.
@@ -28,6 +25,20 @@ SNIPPET_CHARS = 90
 # Ids go to SQLite in batches: one statement takes at most 32,766 parameters (999 before
 # SQLite 3.32), and a search for a common word can tie thousands of matches.
 BATCH = 500
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result: which record, of which pair, and the text around the match."""
+
+    kind: str
+    id: int
+    pair_id: int
+    pair: str
+    when: str
+    snippet: str
+    highlights: list[tuple[int, int]] = field(default_factory=list)
+    rank: float = 0.0
 
 
 def _batches(ids: list[int]) -> Iterator[list[int]]:
@@ -181,8 +192,6 @@ class SearchIndex:
         """Matches ranked by bm25 (best first, the newest first among equals), each with a
         short snippet; only of these `kinds` when given, and only records dated `since` (a
         stored UTC instant) or later."""
-        from .records import Hit
-
         match = fts_query(query)
         try:
             rows = self._matches(match, Filters(pair_id, kinds, since), limit)
