@@ -140,3 +140,35 @@ def test_status_is_fast_on_a_large_database(people: Run, db_path: Path) -> None:
     started = time.perf_counter()
     assert people("status").code == 0
     assert time.perf_counter() - started < 5
+
+
+def test_the_screen_reads_only_the_overdue_actions_it_shows(people: Run, db_path: Path) -> None:
+    """Many overdue actions, ties on their due dates across pairs: the screen's attention
+    list is the first of --json's (which reads them all), in the same order, and counts the
+    rest."""
+    import sqlite3
+
+    conn = sqlite3.connect(db_path)
+    stamp = "2026-01-01T00:00:00+00:00"
+    with conn:
+        conn.executemany(
+            "INSERT INTO action (uid, pair_id, owner, text, due_on, status, created_at, "
+            "updated_at) VALUES (?, ?, ?, ?, ?, 'open', ?, ?)",
+            [
+                (f"late-{n}", 2 - n % 2, "mentee", f"task {n:02d}", f"2026-0{1 + n % 3}-01")
+                + (stamp, stamp)
+                for n in range(40)
+            ],
+        )
+    conn.close()
+    every = json.loads(ok(people, "status", "--json"))["attention"]
+    assert sum(item["kind"] == "overdue-action" for item in every) == 40
+    screen = people("status", env={"COLUMNS": "200"})
+    assert screen.code == 0, screen.err
+    attention = screen.out[screen.out.index("Needs attention") :].splitlines()[1:]
+    shown = attention[:25]
+    for line, item in zip(shown, every[:25], strict=True):
+        assert line.split()[0] == item["kind"] and item["text"] in line
+    assert attention[25].strip() == (
+        f"… and {len(every) - 25} more (mentor status --json lists them all)"
+    )

@@ -29,5 +29,7 @@ def status(json: JsonFlag = False) -> None:
     """Every active pair at a glance, then what needs attention, most urgent first."""
     from ..services.reports import status as every_pair
 
-    report = every_pair(runtime.store(), runtime.now(), local_today(), runtime.local_zone())
+    report = every_pair(
+        runtime.store(), runtime.now(), local_today(), runtime.local_zone(), every=json
+    )
     emit(report, json=json)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..labels import bar
-from ..reports.status import PairStatus, Status
+from ..reports.status import SHOWN, PairStatus, Status
 from .columns import GAP, Cell, Lines, clip, width_of, widths
 from .text import one_line, visible
 
@@ -20,8 +20,6 @@ if TYPE_CHECKING:
     from ..store.reports import Health
 
 SPARKS = "▁▂▃▄▅"
-# The attention list shows this many items; --json has them all.
-SHOWN = 25
 
 
 def sparkline(values: Sequence[int | None]) -> str:
@@ -70,8 +68,8 @@ def status_view(status: Status, width: int = 100) -> list[RenderableType]:
     if status.attention:
         shown = status.attention[:SHOWN]
         parts.append(AttentionList(shown) if width >= NARROWEST else _attention_grid(shown))
-    if len(status.attention) > SHOWN:
-        more = len(status.attention) - SHOWN
+    if len(status.attention) + status.beyond > SHOWN:
+        more = len(status.attention) + status.beyond - SHOWN
         parts.append(Text(f"  … and {more} more (mentor status --json lists them all)"))
     return parts
 

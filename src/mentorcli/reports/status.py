@@ -73,6 +73,8 @@ class Attention:
 
 
 KIND_ORDER = {"lapsed": 0, "falling": 1, "overdue-action": 2, "review": 3}
+# The attention list shows this many items; --json has them all.
+SHOWN = 25
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,9 @@ class Status:
     pairs: tuple[PairStatus, ...]
     attention: tuple[Attention, ...]
     paused: tuple[Paused, ...] = ()
+    # Overdue actions past what the screen shows, counted but not read (0 for --json, which
+    # reads them all).
+    beyond: int = 0
 
     def json(self) -> object:
         """What asdict gives, field for field, without its deep copy of every value: hundreds

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -45,18 +45,23 @@ def agenda(store: Store, pair_ref: str, now: datetime, today: date) -> Agenda:
     return build_agenda(records, now, today, planned, off)
 
 
-def status(store: Store, now: datetime, today: date, zone: str) -> Status:
-    from ..reports.status import build_status
+def status(store: Store, now: datetime, today: date, zone: str, *, every: bool = True) -> Status:
+    """Every active pair and what needs attention; without `every` (the screen, not --json)
+    only the overdue actions the screen can show are read, the rest counted."""
+    from ..reports.status import SHOWN, build_status
     from ..when import to_utc_iso
 
     reads, day = store.reports(), today.isoformat()
-    activity, overdue = reads.active_activity(day), reads.late_actions(day)
+    activity = reads.active_activity(day)
+    overdue = reads.late_actions(day, None if every else SHOWN)
+    beyond = 0 if every else reads.late_action_count(day) - len(overdue)
     paused = store.pairs.all(("paused",))
     planned = store.plans.next_by_pair(to_utc_iso(now))
     off = _time_off(store, [a.pair for a in activity], *_around(today))
-    return build_status(
+    found = build_status(
         activity, overdue, reads.reviews_due(day), now, today, zone, paused, planned, off
     )
+    return replace(found, beyond=beyond) if beyond else found
 
 
 @contextmanager

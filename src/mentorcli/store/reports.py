@@ -50,6 +50,13 @@ RECENT_TOUCHES = (
     "WHERE pair.status = 'active'{whose} "
     "ORDER BY session.pair_id, session.started_at DESC, session.id DESC"
 )
+# The open actions of active pairs due before a day (`?`): what status calls overdue.
+LATE = (
+    "JOIN pair ON pair.id = action.pair_id AND pair.status = 'active' "
+    "JOIN person AS mentor ON mentor.id = pair.mentor_id "
+    "JOIN person AS mentee ON mentee.id = pair.mentee_id "
+    "WHERE action.status = 'open' AND action.due_on < ?"
+)
 # The pairs of one person (`:who`, a person's id): what `remind` reads for `me`.
 WHOSE = " AND (pair.mentor_id = :who OR pair.mentee_id = :who)"
 TABLES = (
@@ -206,24 +213,34 @@ class Reports:
             )
         return found
 
-    def late_actions(self, today: str) -> list[LateAction]:
+    def late_actions(self, today: str, limit: int | None = None) -> list[LateAction]:
         """Open actions of active pairs due before today, the longest overdue first: only what
-        the status screen shows of them, read from the index of open actions."""
+        the status screen shows of them, read from the index of open actions. With `limit`,
+        only the first that many in the screen's own order (due date, pair, id)."""
         from .activity import LateAction
 
+        order = "action.due_on, action.id" if limit is None else "action.due_on, 2, action.id"
         return [
             LateAction(*row)
             for row in self._db.all(
                 "SELECT action.pair_id, mentor.handle || '/' || mentee.handle, action.id, "
                 "action.owner, action.text, action.due_on FROM action INDEXED BY action_open_due "
-                "JOIN pair ON pair.id = action.pair_id AND pair.status = 'active' "
-                "JOIN person AS mentor ON mentor.id = pair.mentor_id "
-                "JOIN person AS mentee ON mentee.id = pair.mentee_id "
-                "WHERE action.status = 'open' AND action.due_on < ? "
-                "ORDER BY action.due_on, action.id",
-                (today,),
+                f"{LATE} ORDER BY {order} LIMIT ?",
+                (today, -1 if limit is None else limit),
             )
         ]
+
+    def late_action_count(self, today: str) -> int:
+        """How many open actions of active pairs are due before today."""
+        # CROSS JOIN keeps the open actions the outer loop: left to itself, SQLite walks the
+        # active pairs and scans every overdue action for each. Every pair has its people.
+        row = self._db.one(
+            "SELECT count(*) FROM action INDEXED BY action_open_due CROSS JOIN pair "
+            "ON pair.id = action.pair_id AND pair.status = 'active' "
+            "WHERE action.status = 'open' AND action.due_on < ?",
+            (today,),
+        )
+        return 0 if row is None else int(row[0])
 
     def reviews_due(self, today: str) -> list[ReviewDue]:
         """Active expectations of active pairs whose review date has come: what the status
