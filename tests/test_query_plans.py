@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 import mentorcli.store
-from mentorcli.store.people import handle_key
+from mentorcli.store.core import handle_key
 
 from conftest import Run
 

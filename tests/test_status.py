@@ -149,14 +149,20 @@ def test_the_screen_reads_only_the_overdue_actions_it_shows(people: Run, db_path
     import sqlite3
 
     conn = sqlite3.connect(db_path)
-    stamp = "2026-01-01T00:00:00+00:00"
+    stamps = ("2026-01-01T00:00:00+00:00",) * 2
     with conn:
         conn.executemany(
             "INSERT INTO action (uid, pair_id, owner, text, due_on, status, created_at, "
             "updated_at) VALUES (?, ?, ?, ?, ?, 'open', ?, ?)",
             [
-                (f"late-{n}", 2 - n % 2, "mentee", f"task {n:02d}", f"2026-0{1 + n % 3}-01")
-                + (stamp, stamp)
+                (
+                    f"late-{n}",
+                    2 - n % 2,
+                    "mentee",
+                    f"task {n:02d}",
+                    f"2026-0{1 + n % 3}-01",
+                    *stamps,
+                )
                 for n in range(40)
             ],
         )

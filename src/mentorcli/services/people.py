@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..errors import BadInput, FileProblem
-from ..store.people import handle_key
+from ..store.core import handle_key
 
 if TYPE_CHECKING:
     from ..model.pairs import Pair

@@ -205,10 +205,13 @@ def search(
 ) -> Found:
     """Ranked matches, narrowed to one pair, some kinds, or records from a date on (that
     day's midnight in `zone`)."""
-    from ..when import local_midnight
-
     pair_id = _pair(store, pair_ref).id if pair_ref else None
-    wanted, start = search_kinds(kinds), local_midnight(since, zone) if since else None
+    start = None
+    if since is not None:
+        from ..when import local_midnight  # zones are loaded only for --since
+
+        start = local_midnight(since, zone)
+    wanted = search_kinds(kinds)
     hits = store.search().search(words, pair_id, whole(limit, "--limit"), wanted, start)
     return Found(tuple(hits), words)
 

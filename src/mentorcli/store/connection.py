@@ -231,7 +231,7 @@ def _inspect(path: Path) -> tuple[bool, int]:
 
 
 def _configure(conn: sqlite3.Connection) -> None:
-    from .people import handle_key
+    from .core import handle_key
 
     # Handles compare case-insensitively in every script: NOCASE folds only A-Z.
     conn.create_function("handle_key", 1, handle_key, deterministic=True)

@@ -17,6 +17,25 @@ Params = tuple[Any, ...] | dict[str, Any]
 Record = TypeVar("Record")
 
 
+def handle_key(handle: str) -> str:
+    """What two handles share when they are the same handle: case folded in every script
+    (SQLite's NOCASE folds only A-Z), in one Unicode normal form. Every connection has it as
+    an SQL function, so it lives here, where opening the database imports no records."""
+    import unicodedata
+
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", handle).casefold())
+
+
+# A pair with its two people's handles: what the pair reads, the reports and a search's
+# hits start from. Here, not in pairs.py, so a search builds no pair or person records.
+PAIR_SELECT = """
+    SELECT pair.*, mentor.handle AS mentor, mentee.handle AS mentee
+    FROM pair
+    JOIN person AS mentor ON mentor.id = pair.mentor_id
+    JOIN person AS mentee ON mentee.id = pair.mentee_id
+"""
+
+
 # The pairs that are not over: what a listing across pairs shows.
 RUNNING_PAIRS = "pair_id IN (SELECT id FROM pair WHERE status NOT IN ('ended', 'completed'))"
 

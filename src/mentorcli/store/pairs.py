@@ -3,15 +3,7 @@
 from __future__ import annotations
 
 from ..model.pairs import Pair
-from .core import Table
-from .people import handle_key
-
-PAIR_SELECT = """
-    SELECT pair.*, mentor.handle AS mentor, mentee.handle AS mentee
-    FROM pair
-    JOIN person AS mentor ON mentor.id = pair.mentor_id
-    JOIN person AS mentee ON mentee.id = pair.mentee_id
-"""
+from .core import PAIR_SELECT, Table, handle_key
 
 
 class Pairs(Table[Pair]):

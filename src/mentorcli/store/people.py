@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import unicodedata
 from typing import Any
 
 from ..model.people import Person, TimeOff
-from .core import Db, Table
+from .core import Db, Table, handle_key
 
 LISTS = ("skills", "channels")  # columns holding a JSON list of text
 
@@ -19,12 +18,6 @@ def stored(values: dict[str, Any]) -> dict[str, Any]:
         name: json.dumps(list(value), ensure_ascii=False) if name in LISTS else value
         for name, value in values.items()
     }
-
-
-def handle_key(handle: str) -> str:
-    """What two handles share when they are the same handle: case folded in every script
-    (SQLite's NOCASE folds only A-Z), in one Unicode normal form."""
-    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", handle).casefold())
 
 
 def first_free_handle(db: Db, handle: str, uid: str) -> str:

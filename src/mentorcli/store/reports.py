@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..model.pairs import Pair
-from .core import Db
-from .pairs import PAIR_SELECT, Pairs
+from .core import PAIR_SELECT, Db
+from .pairs import Pairs
 
 # The records these reads return are built in store/records.py and store/activity.py,
 # imported by the reads that need them: every run imports the Store, few run a report.

@@ -9,8 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import BadInput
-from .core import Db
-from .pairs import PAIR_SELECT
+from .core import PAIR_SELECT, Db
 
 # Private-use characters mark the matches inside a snippet; they are taken out again
 # before anything is shown, and user text holding them only loses a highlight.
