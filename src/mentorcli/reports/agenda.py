@@ -11,10 +11,6 @@ from ..when import from_utc_iso as instant
 from ..zones import zone as _zone
 from .due import lapsed, next_due
 
-# Where calendar and remind have long found them.
-from .due import lapses_at as lapses_at
-from .due import usual_start as usual_start
-
 if TYPE_CHECKING:
     from ..model.agreement import Goal
     from ..model.followups import Topic
