@@ -15,18 +15,10 @@ from __future__ import annotations
 import sqlite3
 import sys
 
-# Parents before children, as the rows reference each other.
-TABLES = (
-    "person",
-    "time_off",
-    "pair",
-    "expectation",
-    "goal",
-    "session",
-    "action",
-    "topic",
-    "planned_session",
-)
+from mentorcli.store.exchange import SECTIONS
+
+# Parents before children, as the rows reference each other: the order an import writes.
+TABLES = tuple(section.table for section in SECTIONS)
 KEPT = ("tombstone", "undo_change", "sync_record", "sync_note", "sync_read", "sync_alias")
 
 

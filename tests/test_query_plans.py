@@ -55,15 +55,16 @@ def statements(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     yield captured
 
 
-def full_scans(db: Path, sql: str) -> list[str]:
-    """The full-scan steps of a statement's plan (explained on a read-only connection)."""
+def full_scans(db: Path, sql: str, scan: re.Pattern[str] = FULL_SCAN) -> list[str]:
+    """The full-scan steps of a statement's plan (explained on a read-only connection): of
+    the big tables, or of those `scan` names."""
     conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)
     conn.create_function("handle_key", 1, handle_key, deterministic=True)
     try:
         plan = conn.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall()
     finally:
         conn.close()
-    return [row[3] for row in plan if FULL_SCAN.match(row[3])]
+    return [row[3] for row in plan if scan.match(row[3])]
 
 
 def queries(captured: list[str]) -> list[str]:
@@ -167,18 +168,8 @@ def test_sharing_a_pair_uses_indexes(
     assert any(sql.startswith("INSERT INTO session") for sql in received)
     for where, ran in ((device, sent), (joined, received)):
         scans = {sql: found for sql in ran if (found := full_scans(where, sql))}
-        scans |= {sql: found for sql in ran if (found := sync_scans(where, sql))}
+        scans |= {sql: found for sql in ran if (found := full_scans(where, sql, SYNC_SCAN))}
         assert scans == {}
-
-
-def sync_scans(db: Path, sql: str) -> list[str]:
-    conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)
-    conn.create_function("handle_key", 1, handle_key, deterministic=True)
-    try:
-        plan = conn.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall()
-    finally:
-        conn.close()
-    return [row[3] for row in plan if SYNC_SCAN.match(row[3])]
 
 
 def trigger_statements(db: Path) -> list[tuple[str, str]]:
@@ -218,8 +209,8 @@ def test_a_scan_is_caught(seeded: tuple[Path, str]) -> None:
     assert full_scans(db, "DELETE FROM search_index WHERE kind = 'session' AND ref = 1")
     assert not full_scans(db, "SELECT * FROM session WHERE pair_id = 1 ORDER BY started_at")
     assert not full_scans(db, "SELECT * FROM search_index WHERE search_index MATCH 'kubernetes'")
-    assert sync_scans(db, "SELECT * FROM sync_record WHERE fields = '1'")
-    assert not sync_scans(db, "SELECT * FROM sync_record WHERE pair_uid = 'x'")
+    assert full_scans(db, "SELECT * FROM sync_record WHERE fields = '1'", SYNC_SCAN)
+    assert not full_scans(db, "SELECT * FROM sync_record WHERE pair_uid = 'x'", SYNC_SCAN)
 
 
 # A plan step that reads session or action rows themselves, not only an index of them.
