@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from ..labels import bar
 from .columns import Cell, Lines, widths
 from .markdown import both
+from .styled import Styled
 from .text import one_line, visible
 
 if TYPE_CHECKING:
@@ -16,12 +17,10 @@ if TYPE_CHECKING:
 
 
 def agenda_view(agenda: Agenda) -> list[RenderableType]:
-    from rich.text import Text
-
     parts: list[RenderableType] = []
-    title = Text(f"Agenda for {visible(agenda.pair)} (#{agenda.pair_id})", style="bold")
+    title = Styled(f"Agenda for {visible(agenda.pair)} (#{agenda.pair_id})", style="bold")
     parts.append(title)
-    when = Text("Next session: ")
+    when = Styled("Next session: ")
     when.append(both(agenda.due_local))
     if agenda.overdue_days:
         when.append(f"  overdue by {agenda.overdue_days} days", style="bold red")
@@ -32,15 +31,15 @@ def agenda_view(agenda: Agenda) -> list[RenderableType]:
         when.append(f"  planned #{booked.id}, {booked.minutes} min by {booked.channel}")
     parts.append(when)
     if booked is not None and booked.agenda_note:
-        parts.append(Text(f"Planned for: {one_line(booked.agenda_note, 100)}"))
+        parts.append(Styled(f"Planned for: {one_line(booked.agenda_note, 100)}"))
     if agenda.focus:
-        parts.append(Text(f"Focus: {one_line(agenda.focus, 100)}"))
+        parts.append(Styled(f"Focus: {one_line(agenda.focus, 100)}"))
 
-    parts.append(Text("\nFollow-ups", style="bold"))
+    parts.append(Styled("\nFollow-ups", style="bold"))
     if not agenda.followups:
-        parts.append(Text("  none open", style="dim"))
+        parts.append(Styled("  none open", style="dim"))
     for f in agenda.followups:
-        line = Text("  ")
+        line = Styled("  ")
         if f.overdue_days:
             line.append(f"OVERDUE {f.overdue_days}d ", style="bold red")
         line.append(f"#{f.id} {visible(f.who)}: {one_line(f.text, 80)}")
@@ -48,9 +47,9 @@ def agenda_view(agenda: Agenda) -> list[RenderableType]:
             line.append(f"  due {f.due_on}", style="dim")
         parts.append(line)
 
-    parts.append(Text("\nGoals", style="bold"))
+    parts.append(Styled("\nGoals", style="bold"))
     if not agenda.goals:
-        parts.append(Text("  no open goals", style="dim"))
+        parts.append(Styled("  no open goals", style="dim"))
     rows: list[list[Cell]] = [
         [
             [(f"  #{g.id} {one_line(g.title, 50)}", "")],
@@ -67,22 +66,22 @@ def agenda_view(agenda: Agenda) -> list[RenderableType]:
             goals.add_row(row, column_widths)
         parts.append(goals)
 
-    parts.append(Text("\nTopics", style="bold"))
+    parts.append(Styled("\nTopics", style="bold"))
     if not agenda.topics:
-        parts.append(Text("  nothing queued", style="dim"))
-    parts += [Text(f"  #{t.id} {one_line(t.text, 90)}") for t in agenda.topics]
+        parts.append(Styled("  nothing queued", style="dim"))
+    parts += [Styled(f"  #{t.id} {one_line(t.text, 90)}") for t in agenda.topics]
 
     if agenda.reviews:
-        parts.append(Text("\nExpectations to review", style="bold"))
+        parts.append(Styled("\nExpectations to review", style="bold"))
         for r in agenda.reviews:
-            line = Text(f"  #{r.id} {r.topic}: {one_line(r.text, 70)}  ")
+            line = Styled(f"  #{r.id} {r.topic}: {one_line(r.text, 70)}  ")
             line.append(r.reason, style="yellow")
             parts.append(line)
 
-    parts.append(Text("\nLast session", style="bold"))
+    parts.append(Styled("\nLast session", style="bold"))
     recap = agenda.recap
     if recap is None:
-        parts.append(Text("  none yet", style="dim"))
+        parts.append(Styled("  none yet", style="dim"))
     else:
         facts = [recap.channel]
         if recap.minutes is not None:
@@ -91,6 +90,6 @@ def agenda_view(agenda: Agenda) -> list[RenderableType]:
             facts.append(f"rapport {recap.rapport}/5")
         if recap.engagement is not None:
             facts.append(f"engagement {recap.engagement}/5")
-        parts.append(Text(f"  #{recap.session_id} {both(recap.local)}, {', '.join(facts)}"))
-        parts.append(Text(f"  {one_line(recap.notes, 100)}" if recap.notes else "  (no notes)"))
+        parts.append(Styled(f"  #{recap.session_id} {both(recap.local)}, {', '.join(facts)}"))
+        parts.append(Styled(f"  {one_line(recap.notes, 100)}" if recap.notes else "  (no notes)"))
     return parts

@@ -72,6 +72,8 @@ class Lines:
     wrap or parse again, however many lines there are. A line wider than the console is cut
     here as Rich cuts it, so that Rich may print them with `crop=False`."""
 
+    cut_to_width = True  # printed with crop=False: no line is wider than the console
+
     def __init__(self) -> None:
         self.lines: list[list[tuple[str, str]]] = []
         self.widths: list[int] = []  # each line's width, or more where it ends in spaces
@@ -100,6 +102,19 @@ class Lines:
             line[-1] = (line[-1][0].rstrip(), "")
         self.lines.append(line)
         self.widths.append(used)
+
+    def plain_lines(self, width: int) -> list[str]:
+        """The lines as a console without colour prints them at that width."""
+        from .wrap import cut
+
+        return [
+            cut(text, width) if used > width else text
+            for text, used in zip(
+                ("".join(piece for piece, _ in line) for line in self.lines),
+                self.widths,
+                strict=True,
+            )
+        ]
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
         from rich.segment import Segment

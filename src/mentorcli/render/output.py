@@ -75,9 +75,25 @@ def console(*, stderr: bool = False) -> Console:
 
 
 def show(*renderables: RenderableType) -> None:
+    """Print what a renderer built: as plain text where Rich would print no style and every
+    part lays itself out, else through Rich (a part cut to the width already, uncropped)."""
+    from .plain import printed
+
+    text = printed(renderables)
+    if text is not None:
+        sys.stdout.write(text)
+        return
     out = console()
     for renderable in renderables:
-        out.print(renderable)
+        out.print(renderable, crop=not getattr(renderable, "cut_to_width", False))
+
+
+def width() -> int:
+    """The width output is laid out to: the console's."""
+    from .plain import terminal
+    from .plain import width as plain_width
+
+    return console().width if terminal() else plain_width()
 
 
 def print_json(data: Any) -> None:

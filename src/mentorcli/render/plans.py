@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .record import _cells, _columns, _table
+from .styled import Styled
 from .text import one_line
 
 if TYPE_CHECKING:
@@ -31,24 +32,22 @@ def plan_line(verb: str, view: PlanView) -> str:
 
 
 def plans_table(listing: PlanList) -> RenderableType:
-    from rich.text import Text
-
     from ..when import from_utc_iso
     from ..zones import zone
 
     if not listing.plans:
-        return Text("No sessions planned. Book one: mentor plan PAIR --when 'tue 15:00'")
+        return Styled("No sessions planned. Book one: mentor plan PAIR --when 'tue 15:00'")
     tz = zone(listing.zone)
     table = _table(*_columns(("id", "starts", "min", "channel", "status", "agenda"), listing.pairs))
     for plan in listing.plans:
         starts = from_utc_iso(plan.starts_at).astimezone(tz)
         cells: list[Cell] = [
             str(plan.id),
-            Text(f"{starts:%a %Y-%m-%d %H:%M}"),
+            Styled(f"{starts:%a %Y-%m-%d %H:%M}"),
             str(plan.minutes),
             plan.channel,
             plan.status,
-            Text(one_line(plan.agenda_note)),
+            Styled(one_line(plan.agenda_note)),
         ]
         table.add_row(*_cells(cells, plan.pair_id, listing.pairs))
     return table
@@ -56,9 +55,7 @@ def plans_table(listing: PlanList) -> RenderableType:
 
 def plan_view(view: PlanView) -> RenderableType:
     """One planned session: when on both clocks, how long, how, its status and agenda note."""
-    from rich.text import Text
-
-    shown = Text(plan_line(f"{view.plan.status.capitalize()}", view))
+    shown = Styled(plan_line(f"{view.plan.status.capitalize()}", view))
     if view.plan.agenda_note:
         shown.append(f"\nAgenda: {one_line(view.plan.agenda_note, 100)}")
     return shown

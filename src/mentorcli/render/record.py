@@ -7,12 +7,12 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..labels import bar
+from .styled import Styled
 from .table import Table
 from .text import one_line, visible
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
-    from rich.text import Text
 
     from ..services.agreement import ExpectationList, GoalList
     from ..services.followups import ActionList, TopicList
@@ -32,29 +32,25 @@ def _columns(columns: tuple[str, ...], pairs: Mapping[int, str] | None) -> tuple
 
 
 def _cells(cells: list[Cell], pair_id: int, pairs: Mapping[int, str] | None) -> list[Cell]:
-    from rich.text import Text
-
     if pairs is None:
         return cells
-    return [cells[0], Text(visible(pairs.get(pair_id, f"#{pair_id}"))), *cells[1:]]
+    return [cells[0], Styled(visible(pairs.get(pair_id, f"#{pair_id}"))), *cells[1:]]
 
 
-def _due(due_on: str | None, today: date, open_: bool) -> Text:
-    from rich.text import Text
-
+def _due(due_on: str | None, today: date, open_: bool) -> Styled:
     if due_on is None:
-        return Text("")
+        return Styled("")
     if open_ and due_on < today.isoformat():
-        return Text(f"{due_on} overdue", style="bold red")
-    return Text(due_on)
+        return Styled(f"{due_on} overdue", style="bold red")
+    return Styled(due_on)
 
 
 def expectations_table(listing: ExpectationList) -> RenderableType:
-    from rich.text import Text
-
     expectations, today = listing.expectations, listing.today
     if not expectations:
-        return Text("No expectations yet. Agree some: mentor expect add PAIR TEXT --topic cadence")
+        return Styled(
+            "No expectations yet. Agree some: mentor expect add PAIR TEXT --topic cadence"
+        )
     columns = ("id", "topic", "expectation", "agreed", "review", "state")
     table = _table(*_columns(columns, listing.pairs))
     for item in expectations:
@@ -64,11 +60,11 @@ def expectations_table(listing: ExpectationList) -> RenderableType:
         review = _due(item.review_on, today, item.state == "active")
         cells: list[Cell] = [
             str(item.id),
-            Text(item.topic),
-            Text(visible(item.text), style="" if item.state == "active" else "dim"),
-            Text(item.agreed_on),
+            Styled(item.topic),
+            Styled(visible(item.text), style="" if item.state == "active" else "dim"),
+            Styled(item.agreed_on),
             review,
-            Text(state, style="" if item.state == "active" else "dim"),
+            Styled(state, style="" if item.state == "active" else "dim"),
         ]
         table.add_row(*_cells(cells, item.pair_id, listing.pairs))
     return table
@@ -79,34 +75,30 @@ def progress_bar(percent: int) -> str:
 
 
 def goals_table(listing: GoalList) -> RenderableType:
-    from rich.text import Text
-
     goals, today = listing.goals, listing.today
     if not goals:
-        return Text("No goals here. Add one: mentor goal add PAIR TITLE --due DATE")
+        return Styled("No goals here. Add one: mentor goal add PAIR TITLE --due DATE")
     table = _table(*_columns(("id", "goal", "progress", "due", "status"), listing.pairs))
     for goal in goals:
         status = goal.status + (f" {goal.achieved_on}" if goal.achieved_on else "")
         title = visible(goal.title) + (f"\n{one_line(goal.detail, 70)}" if goal.detail else "")
         cells: list[Cell] = [
             str(goal.id),
-            Text(title),
-            Text(progress_bar(goal.progress), style="green" if goal.progress >= 100 else ""),
+            Styled(title),
+            Styled(progress_bar(goal.progress), style="green" if goal.progress >= 100 else ""),
             _due(goal.due_on, today, goal.status == "open"),
-            Text(status, style="" if goal.status == "open" else "dim"),
+            Styled(status, style="" if goal.status == "open" else "dim"),
         ]
         table.add_row(*_cells(cells, goal.pair_id, listing.pairs))
     return table
 
 
 def actions_table(listing: ActionList) -> RenderableType:
-    from rich.text import Text
-
     actions, pairs, today, show_pair = (
         listing.actions, listing.pairs, listing.today, not listing.one_pair
     )  # fmt: skip
     if not actions:
-        return Text("No actions here. Add one: mentor action add PAIR mentee TEXT --due DATE")
+        return Styled("No actions here. Add one: mentor action add PAIR mentee TEXT --due DATE")
     columns = ("id", "pair", "owner", "action", "due", "status") if show_pair else (
         "id", "owner", "action", "due", "status"
     )  # fmt: skip
@@ -115,30 +107,28 @@ def actions_table(listing: ActionList) -> RenderableType:
         status = action.status + (f" {action.done_on}" if action.done_on else "")
         cells: list[Cell] = [str(action.id)]
         if show_pair:
-            cells.append(Text(visible(pairs.get(action.pair_id, f"#{action.pair_id}"))))
+            cells.append(Styled(visible(pairs.get(action.pair_id, f"#{action.pair_id}"))))
         cells += [
-            Text(action.owner),
-            Text(visible(action.text)),
+            Styled(action.owner),
+            Styled(visible(action.text)),
             _due(action.due_on, today, action.status == "open"),
-            Text(status, style="" if action.status == "open" else "dim"),
+            Styled(status, style="" if action.status == "open" else "dim"),
         ]
         table.add_row(*cells)
     return table
 
 
 def topics_table(listing: TopicList) -> RenderableType:
-    from rich.text import Text
-
     topics = listing.topics
     if not topics:
-        return Text("No topics queued. Queue one: mentor topic add PAIR TEXT")
+        return Styled("No topics queued. Queue one: mentor topic add PAIR TEXT")
     table = _table(*_columns(("id", "topic", "state"), listing.pairs))
     for topic in topics:
         covered = topic.covered_session_id
         cells: list[Cell] = [
             str(topic.id),
-            Text(visible(topic.text)),
-            Text("queued" if covered is None else f"covered in session #{covered}"),
+            Styled(visible(topic.text)),
+            Styled("queued" if covered is None else f"covered in session #{covered}"),
         ]
         table.add_row(*_cells(cells, topic.pair_id, listing.pairs))
     return table

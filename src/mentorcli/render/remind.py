@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .styled import Styled
 from .text import one_line, visible
 
 if TYPE_CHECKING:
@@ -26,16 +27,14 @@ def lines(found: Reminders) -> list[str]:
 
 
 def reminders_view(found: Reminders) -> RenderableType:
-    from rich.text import Text
-
     from ..when import from_utc_iso
     from ..zones import zone
 
     until = from_utc_iso(found.until).astimezone(zone(found.zone))
     whose = f" for {found.who}" if found.who else ""
     if not found.reminders:
-        return Text(f"Nothing due{whose} before {until:%a %Y-%m-%d %H:%M}.")
-    shown = Text(f"Due{whose} before {until:%a %Y-%m-%d %H:%M}:", style="bold")
+        return Styled(f"Nothing due{whose} before {until:%a %Y-%m-%d %H:%M}.")
+    shown = Styled(f"Due{whose} before {until:%a %Y-%m-%d %H:%M}:", style="bold")
     for line in lines(found):
         shown.append(f"\n  {visible(line)}")
     return shown

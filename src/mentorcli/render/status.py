@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 from ..labels import bar
 from ..reports.status import SHOWN, PairStatus, Status
 from .columns import GAP, Cell, Lines, clip, width_of, widths
+from .styled import Styled
 from .text import one_line, visible
+from .wrap import wrap
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -43,40 +45,33 @@ HEADERS = ("last touch", "next due", "actions", "goals", "rapport", "engagement"
 
 
 def show_status(status: Status) -> None:
-    from .output import console
+    from .output import show, width
 
-    out = console()
-    for part in status_view(status, out.width):
-        # The table and the attention list come cut to the width: Rich need not measure them.
-        out.print(part, crop=not isinstance(part, Lines | AttentionList))
+    show(*status_view(status, width()))
 
 
 def status_view(status: Status, width: int = 100) -> list[RenderableType]:
-    from rich.text import Text
-
     if not status.pairs and not status.paused:
-        return [Text("No active pairs. Start one: mentor pair add MENTOR MENTEE")]
+        return [Styled("No active pairs. Start one: mentor pair add MENTOR MENTEE")]
     parts: list[RenderableType] = []
     if status.pairs:
         parts.append(_pair_table(status, width))
     else:
-        parts.append(Text("No active pairs."))
+        parts.append(Styled("No active pairs."))
     parts += _paused(status)
-    parts.append(Text("\nNeeds attention", style="bold"))
+    parts.append(Styled("\nNeeds attention", style="bold"))
     if not status.attention:
-        parts.append(Text("  nothing: every pair is on track", style="green"))
+        parts.append(Styled("  nothing: every pair is on track", style="green"))
     if status.attention:
         shown = status.attention[:SHOWN]
         parts.append(AttentionList(shown) if width >= NARROWEST else _attention_grid(shown))
     if len(status.attention) + status.beyond > SHOWN:
         more = len(status.attention) + status.beyond - SHOWN
-        parts.append(Text(f"  … and {more} more (mentor status --json lists them all)"))
+        parts.append(Styled(f"  … and {more} more (mentor status --json lists them all)"))
     return parts
 
 
 def _paused(status: Status) -> list[RenderableType]:
-    from rich.text import Text
-
     if not status.paused:
         return []
     lines = []
@@ -84,7 +79,7 @@ def _paused(status: Status) -> list[RenderableType]:
         since = f"since {p.since} ({ago(p.days)})" if p.since else "paused"
         lines.append(f"  {visible(p.pair)}: {since}")
     # One Text of many lines: each wraps on its own, as it would printed alone.
-    return [Text("\nPaused", style="bold"), Text("\n".join(lines), style="dim")]
+    return [Styled("\nPaused", style="bold"), Styled("\n".join(lines), style="dim")]
 
 
 # The attention list: kinds in a column this wide at least, then the text, both indented.
@@ -110,30 +105,50 @@ class AttentionList:
     here in one pass, where Rich's grid measured every cell again for each column it sized.
     """
 
+    cut_to_width = True  # printed with crop=False: every line is the console's width
+
     def __init__(self, items: Sequence[Attention]) -> None:
         self.items = items
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
-        from rich.segment import Segment
-        from rich.text import Text
-
-        width = options.max_width
+    def rows(self, width: int) -> Iterator[tuple[Attention, bool, str]]:
+        """Each line: its item, whether it is the item's first, and the text after the kind
+        (the gap, a line of the wrapped text, and the padding to the full width)."""
         texts = [_attention_text(item) for item in self.items]
         inside = width - INDENT  # the grid's width
-        kinds = max(KIND_WIDTH, *(width_of(item.kind) for item in self.items))
+        kinds = self.kinds()
         # The text column: its widest text and its padding, or what the kinds leave of it.
         column = min(min(max(width_of(text) for text in texts), inside - GAP) + GAP, inside - kinds)
-        blank = Segment(" " * kinds)
-        indent, newline = Segment(" " * INDENT), Segment.line()
         rest = " " * (inside - kinds - column)
         for item, text in zip(self.items, texts, strict=True):
-            kind = Segment(item.kind.ljust(kinds), console.get_style(_kind_style(item)))
-            wrapped = Text(text).wrap(console, column - GAP, justify="left", overflow="fold")
+            wrapped = wrap(text, column - GAP, "left", "fold", no_wrap=False)
             for index, line in enumerate(wrapped):
-                yield indent
-                yield kind if index == 0 else blank
-                yield Segment(" " * GAP + line.plain + rest)
-                yield newline
+                yield item, index == 0, " " * GAP + line + rest
+
+    def kinds(self) -> int:
+        return max(KIND_WIDTH, *(width_of(item.kind) for item in self.items))
+
+    def plain_lines(self, width: int) -> list[str]:
+        indent, blank, kinds = " " * INDENT, " " * self.kinds(), self.kinds()
+        return [
+            indent + (item.kind.ljust(kinds) if first else blank) + text
+            for item, first, text in self.rows(width)
+        ]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        from rich.segment import Segment
+
+        kinds = self.kinds()
+        blank = Segment(" " * kinds)
+        indent, newline = Segment(" " * INDENT), Segment.line()
+        for item, first, text in self.rows(options.max_width):
+            yield indent
+            yield (
+                Segment(item.kind.ljust(kinds), console.get_style(_kind_style(item)))
+                if first
+                else blank
+            )
+            yield Segment(text)
+            yield newline
 
 
 def _attention_grid(items: Sequence[Attention]) -> RenderableType:

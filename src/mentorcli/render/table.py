@@ -17,6 +17,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Literal, NamedTuple, Union
 
 from .columns import width_of
+from .styled import Styled
+from .wrap import fitted, wrap
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -28,7 +30,7 @@ if TYPE_CHECKING:
     from rich.table import Table as RichTable
     from rich.text import Text
 
-Cell = Union[str, "Text"]
+Cell = Union[str, "Text", Styled]
 Justify = Literal["left", "right"]
 Overflow = Literal["fold", "crop", "ellipsis"]
 # Text and its style (None for none): what a line of a cell is made of.
@@ -79,7 +81,7 @@ class Table:
                 min_width=column.min_width,
             )
         for row in self.rows:
-            table.add_row(*row)
+            table.add_row(*(cell.rich() if isinstance(cell, Styled) else cell for cell in row))
         return table
 
     def lines(
@@ -87,7 +89,21 @@ class Table:
     ) -> list[list[Segment]] | None:
         """The table's lines as segments, or None where Rich must lay it out: a cell of
         characters Rich measures in more than one way, or a column too narrow for any."""
-        return _Layout(console, options or console.options).lines(self)
+        from rich.segment import Segment
+
+        options = options or console.options
+        found = _Layout(console, options.max_width, options).pieces(self)
+        if found is None:
+            return None
+        return [[Segment(text, style) for text, style in _joined(line)] for line in found]
+
+    def plain_lines(self, width: int) -> list[str] | None:
+        """The table's lines as a console without colour prints them at that width (None
+        where Rich must lay it out), worked out without Rich's console."""
+        found = _Layout(None, width).pieces(self)
+        if found is None:
+            return None
+        return ["".join(text for text, _ in line) for line in found]
 
     def __rich_console__(
         self, console: Console, options: ConsoleOptions
@@ -117,7 +133,7 @@ class _Measured(NamedTuple):
     width: int
     style: Style | None
     source: Cell
-    spanned: Text | None = None
+    spanned: Text | Styled | None = None
     lines: int = 1
 
 
@@ -138,16 +154,18 @@ class _Refused(Exception):
 
 
 class _Layout:
-    """One table laid out on one console."""
+    """One table laid out on one console, or with no console as plain text: no styles, and
+    text the console would print through Rich's own steps worked out on plain strings."""
 
-    def __init__(self, console: Console, options: ConsoleOptions) -> None:
+    def __init__(
+        self, console: Console | None, room: int, options: ConsoleOptions | None = None
+    ) -> None:
         self.console = console
+        self.room = room
         self.options = options
         self.styles: dict[str | Style, Style | None] = {}
 
-    def lines(self, table: Table) -> list[list[Segment]] | None:
-        from rich.segment import Segment
-
+    def pieces(self, table: Table) -> list[list[Piece]] | None:
         columns = table.columns
         count = len(columns)
         if not count or any(len(row) > count for row in table.rows):
@@ -170,10 +188,10 @@ class _Layout:
         if min(inner) < 1:
             return None
         shape = _Shape(columns, widths, inner, edges)
-        found = self.row(header, shape, header=self.style(HEADER_STYLE))
+        found = self.row(header, shape, header=True)
         for row in body:
             found += self.row(row, shape)
-        return [[Segment(text, style) for text, style in _joined(line)] for line in found]
+        return found
 
     def column_widths(
         self, columns: list[Column], header: list[_Measured], body: list[list[_Measured]]
@@ -189,7 +207,7 @@ class _Layout:
             0 if column.min_width is None else max(0, column.min_width + pad)
             for column, pad in zip(columns, padding, strict=True)
         ]
-        room = self.options.max_width
+        room = self.room
         if room < 3:  # Rich measures a cell with no room inside in a way of its own
             return None
         widths = [
@@ -198,12 +216,9 @@ class _Layout:
         ]
         if sum(widths) <= room:
             return widths
-        from rich._ratio import ratio_reduce
-        from rich.table import Table as RichTable
-
-        widths = RichTable._collapse_widths(widths, [not c.no_wrap for c in columns], room)
+        widths = _narrowed(widths, [not column.no_wrap for column in columns], room)
         if sum(widths) > room:
-            widths = ratio_reduce(sum(widths) - room, [1] * count, widths, widths)
+            widths = _taken_off(sum(widths) - room, [1] * count, widths, widths)
         # Rich measures again within the narrower widths; a column with no room for its
         # padding Rich measures in a way of its own.
         if any(width - pad < 1 for width, pad in zip(widths, padding, strict=True)):
@@ -218,6 +233,8 @@ class _Layout:
 
     def style(self, name: str | Style) -> Style | None:
         """The style a name stands for (None for none), found as Rich's Text finds it."""
+        if self.console is None:
+            return None
         if name not in self.styles:
             from rich.style import Style
 
@@ -226,8 +243,10 @@ class _Layout:
 
     def measure(self, cell: Cell, column: Column) -> _Measured:
         if isinstance(cell, str):
-            if "[" in cell or ":" in cell:  # markup or emoji codes, for a console that reads them
-                found = self.console.render_str(cell, markup=self.options.markup, highlight=False)
+            # Markup or emoji codes, for a console that reads them (printed plain: none does).
+            if self.console is not None and ("[" in cell or ":" in cell):
+                markup = self.options.markup if self.options else False
+                found = self.console.render_str(cell, markup=markup, highlight=False)
                 return self.measure(found, column)
             plain, style, spanned = cell, None, None
         else:
@@ -250,9 +269,7 @@ class _Layout:
             raise _Refused
         return _Measured(plain, max(map(width_of, lines)), style, cell, spanned, len(lines))
 
-    def row(
-        self, cells: list[_Measured], shape: _Shape, header: Style | None = None
-    ) -> list[list[Piece]]:
+    def row(self, cells: list[_Measured], shape: _Shape, header: bool = False) -> list[list[Piece]]:
         """A row's lines: each cell's lines between its padding, a shorter cell made up with
         blank lines below its text (above it in the header, whose style covers everything)."""
         rendered: list[list[list[Piece]]] = []
@@ -266,13 +283,14 @@ class _Layout:
         if height > 1:
             for lines, width in zip(rendered, shape.widths, strict=True):
                 blank: list[list[Piece]] = [[(" " * width, None)]] * (height - len(lines))
-                lines[:] = blank + lines if header is not None else lines + blank
+                lines[:] = blank + lines if header else lines + blank
         found = [
             [piece for lines in rendered for piece in lines[number]] for number in range(height)
         ]
-        if header is None:
+        heading = self.style(HEADER_STYLE) if header else None
+        if heading is None:
             return found
-        return [[(text, header + style) for text, style in line] for line in found]
+        return [[(text, heading + style) for text, style in line] for line in found]
 
     def cell(self, cell: _Measured, column: Column, width: int) -> list[list[Piece]]:
         """A cell's lines at its column's inner width."""
@@ -288,12 +306,15 @@ class _Layout:
         kept = plain.rstrip()
         return [[(" " * (width - cell.width + len(plain) - len(kept)) + kept, cell.style)]]
 
-    def spanned(self, text: Text, column: Column, width: int) -> list[Piece]:
+    def spanned(self, text: Text | Styled, column: Column, width: int) -> list[Piece]:
         """Text with styled spans, through Rich's own steps for a line that fits."""
+        no_wrap = column.no_wrap if text.no_wrap is None else text.no_wrap
+        if self.console is None:
+            return [(fitted(text.plain, width, column.justify, no_wrap), None)]
         from rich.text import Text
 
-        line = text.copy()
-        if not (column.no_wrap if text.no_wrap is None else text.no_wrap):
+        line = text.rich() if isinstance(text, Styled) else text.copy()
+        if not no_wrap:
             line.rstrip_end(width)
         if column.justify == "left":
             line.truncate(width, pad=True)
@@ -308,15 +329,13 @@ class _Layout:
     def wrapped(self, cell: _Measured, column: Column, width: int) -> list[list[Piece]]:
         """A cell of several lines or too wide for its column, wrapped as Rich's Table wraps
         it; each line of text without spans is one piece in the text's style, as Rich
-        renders it."""
-        from rich.segment import Segment
-
-        if cell.spanned is not None:
+        renders it (printed plain, one with spans too: its characters are the same)."""
+        if cell.spanned is not None and self.console is not None:
             return self.rendered(cell.spanned, column, width)
         source = cell.source
         overflow = (None if isinstance(source, str) else source.overflow) or column.overflow
         no_wrap = None if isinstance(source, str) else source.no_wrap
-        lines = _wrap(
+        lines = wrap(
             cell.plain,
             width,
             column.justify,
@@ -324,6 +343,15 @@ class _Layout:
             column.no_wrap if no_wrap is None else no_wrap,
         )
         style = cell.style
+        if self.console is None:
+            from rich.cells import set_cell_size
+
+            return [
+                [(line if width_of(line) == width else set_cell_size(line, width), None)]
+                for line in lines
+            ]
+        from rich.segment import Segment
+
         return [
             [(line, style)]
             if width_of(line) == width
@@ -334,8 +362,11 @@ class _Layout:
             for line in lines
         ]
 
-    def rendered(self, text: Text, column: Column, width: int) -> list[list[Piece]]:
+    def rendered(self, text: Text | Styled, column: Column, width: int) -> list[list[Piece]]:
         """A cell with styled spans that wraps, rendered by Rich alone."""
+        assert self.console is not None and self.options is not None
+        if isinstance(text, Styled):
+            text = text.rich()
         options = self.options.update(
             width=width,
             justify=column.justify,
@@ -350,56 +381,40 @@ class _Layout:
         ]
 
 
-def _wrap(plain: str, width: int, justify: Justify, overflow: str, no_wrap: bool) -> list[str]:
-    """Text without spans wrapped to a width as Rich's Text.wrap wraps it, on plain strings:
-    each line broken where Rich breaks it, its whitespace beyond the width dropped, then
-    justified and cut to the width."""
-    from itertools import pairwise
-
-    from rich._wrap import divide_line
-
-    lines = []
-    for paragraph in plain.split("\n"):
-        pieces = [paragraph]
-        if not no_wrap:
-            offsets = divide_line(paragraph, width, fold=overflow == "fold")
-            if offsets:
-                bounds = [0, *offsets, len(paragraph)]
-                pieces = [paragraph[start:end] for start, end in pairwise(bounds)]
-            pieces = [_without_excess_whitespace(piece, width) for piece in pieces]
-        for piece in pieces:
-            if justify == "left":
-                piece = _truncated(piece, width, overflow, pad=True)
-            else:
-                piece = _truncated(piece.rstrip(), width, overflow)
-                piece = " " * (width - width_of(piece)) + piece
-            lines.append(_truncated(piece, width, overflow))
-    return lines
+def _narrowed(widths: list[int], wrapping: list[bool], room: int) -> list[int]:
+    """Rich's first way of fitting a table too wide for the console: the widest of the
+    columns that wrap give way together, no narrower than the next widest, and again, until
+    the table fits or they are all as narrow as the rest."""
+    if not any(wrapping):
+        return widths
+    while (total := sum(widths)) > room:
+        sizes = [width for width, wraps in zip(widths, wrapping, strict=True) if wraps]
+        widest = max(sizes)
+        step = widest - max((size for size in sizes if size != widest), default=0)
+        if not total or not step:
+            break
+        shares = [
+            int(wraps and width == widest) for width, wraps in zip(widths, wrapping, strict=True)
+        ]
+        most = min(total - room, step)
+        widths = _taken_off(total - room, shares, [most] * len(widths), widths)
+    return widths
 
 
-def _without_excess_whitespace(text: str, width: int) -> str:
-    """Rich's Text.rstrip_end: trailing whitespace dropped as far as the text (counted in
-    characters) is longer than the width."""
-    excess = len(text) - width
-    if excess <= 0:
-        return text
-    trailing = len(text) - len(text.rstrip())
-    return text[: -min(trailing, excess)] if trailing else text
-
-
-def _truncated(text: str, width: int, overflow: str, pad: bool = False) -> str:
-    """Rich's Text.truncate: cut to the width (with … for "ellipsis"), or padded to it."""
-    from rich.cells import set_cell_size
-
-    length = width_of(text)
-    if length > width:
-        if overflow == "ellipsis":
-            text = set_cell_size(text, width - 1) + "…"
-        else:
-            text = set_cell_size(text, width)
-    if pad and length < width:
-        text += " " * (width - length)
-    return text
+def _taken_off(excess: int, shares: list[int], most: list[int], widths: list[int]) -> list[int]:
+    """The excess taken off the widths in proportion to their shares (rounded half to even,
+    as Rich rounds), no width losing more than its most; what one cannot lose, the ones
+    after it share."""
+    shares = [share if limit else 0 for share, limit in zip(shares, most, strict=True)]
+    left, shared = excess, sum(shares)
+    found = []
+    for share, limit, width in zip(shares, most, widths, strict=True):
+        if share and shared > 0:
+            taken = min(limit, round(share * left / shared))
+            left, shared = left - taken, shared - share
+            width -= taken
+        found.append(width)
+    return found
 
 
 def _joined(line: list[Piece]) -> list[Piece]:

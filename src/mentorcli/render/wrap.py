@@ -1,0 +1,92 @@
+"""Rich's ways of fitting text to a width, worked out on plain strings: wrapping, cutting
+and padding a line as Rich's Text and Segment do, with Rich's own line breaker and cell
+measures, so that text laid out here prints as Rich would print it."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from .columns import width_of
+
+Justify = Literal["left", "right", "default"]
+
+
+def wrap(plain: str, width: int, justify: Justify, overflow: str, no_wrap: bool) -> list[str]:
+    """Text wrapped to a width as Rich's Text.wrap wraps it, on plain strings: each line
+    broken where Rich breaks it, its whitespace beyond the width dropped, then justified
+    ("default" leaves a line as it is) and cut to the width."""
+    from itertools import pairwise
+
+    from rich._wrap import divide_line
+
+    lines = []
+    for paragraph in plain.split("\n"):
+        pieces = [paragraph]
+        if not no_wrap:
+            offsets = divide_line(paragraph, width, fold=overflow == "fold")
+            if offsets:
+                bounds = [0, *offsets, len(paragraph)]
+                pieces = [paragraph[start:end] for start, end in pairwise(bounds)]
+            pieces = [rstrip_excess(piece, width) for piece in pieces]
+        for piece in pieces:
+            if justify == "left":
+                piece = truncated(piece, width, overflow, pad=True)
+            elif justify == "right":
+                piece = truncated(piece.rstrip(), width, overflow)
+                piece = " " * (width - width_of(piece)) + piece
+            lines.append(truncated(piece, width, overflow))
+    return lines
+
+
+def fitted(plain: str, width: int, justify: Literal["left", "right"], no_wrap: bool) -> str:
+    """A line that fits its width, as Rich's steps for text with spans leave its characters:
+    whitespace beyond the width dropped, then padded to it on the side away from the text."""
+    if justify == "left":
+        return truncated(plain if no_wrap else rstrip_excess(plain, width), width, "fold", pad=True)
+    kept = plain.rstrip()
+    return " " * (width - width_of(kept)) + kept
+
+
+def rstrip_excess(text: str, width: int) -> str:
+    """Rich's Text.rstrip_end: trailing whitespace dropped as far as the text (counted in
+    characters) is longer than the width."""
+    excess = len(text) - width
+    if excess <= 0:
+        return text
+    trailing = len(text) - len(text.rstrip())
+    return text[: -min(trailing, excess)] if trailing else text
+
+
+def truncated(text: str, width: int, overflow: str, pad: bool = False) -> str:
+    """Rich's Text.truncate: cut to the width (with … for "ellipsis"), or padded to it."""
+    from rich.cells import set_cell_size
+
+    length = width_of(text)
+    if length > width:
+        if overflow == "ellipsis":
+            text = set_cell_size(text, width - 1) + "…"
+        else:
+            text = set_cell_size(text, width)
+    if pad and length < width:
+        text += " " * (width - length)
+    return text
+
+
+def cut(text: str, width: int) -> str:
+    """A line cut to the width as Rich's console cuts a line too long for it."""
+    if width_of(text) <= width:
+        return text
+    from rich.cells import set_cell_size
+
+    return set_cell_size(text, width)
+
+
+def paragraph(text: str, width: int) -> list[str] | None:
+    """Text printed on its own as Rich's console prints a Text (words wrapped, a word longer
+    than the width folded), or None for characters Rich may reckon otherwise: tabs, the
+    variation selector and characters that print nothing of their own."""
+    if "\t" in text or "\ufe0f" in text:
+        return None
+    if not text.isprintable() and not all(line.isprintable() for line in text.split("\n")):
+        return None
+    return wrap(text, width, "default", "fold", no_wrap=False)
