@@ -665,24 +665,95 @@ print(*((later - earlier) * 1000 for earlier, later in zip(steps, steps[1:])))
 """
 
 
-_RICH_IMPORT = """
-import time
+# One run of a command split where its time goes, from inside: importing Typer, importing
+# mentor's own modules, then the run up to its output (reading and building the result), the
+# output, and what follows; and the dataclasses the run defines (each one's methods compiled).
+_PHASES = """
+import dataclasses, json, sys, time
 began = time.perf_counter()
-import rich.console, rich.text
-print((time.perf_counter() - began) * 1000)
+defined = []
+define = dataclasses._process_class
+def timed_define(cls, *args, **kwargs):
+    start = time.perf_counter()
+    found = define(cls, *args, **kwargs)
+    defined.append(time.perf_counter() - start)
+    return found
+dataclasses._process_class = timed_define
+import typer
+typer_done = time.perf_counter()
+from mentorcli.cli.app import main
+imported = time.perf_counter()
+import mentorcli.render.output as output
+emit = output.emit
+marks = []
+def timed_emit(*args, **kwargs):
+    marks.append(time.perf_counter())
+    emit(*args, **kwargs)
+    marks.append(time.perf_counter())
+output.emit = timed_emit
+sys.argv = ["mentor", *sys.argv[1:]]
+started = time.perf_counter()
+try:
+    main()
+except SystemExit:
+    pass
+ended = time.perf_counter()
+shown, printed = marks[:2] if marks else (ended, ended)
+steps = (began, typer_done, imported, shown, printed, ended)
+sys.stderr.write(json.dumps({
+    "ms": [(later - earlier) * 1000 for earlier, later in zip(steps, steps[1:])],
+    "dataclasses": len(defined),
+    "dataclass_ms": sum(defined) * 1000,
+}) + "\\n")
 """
+PHASE_NAMES = (
+    "importing Typer",
+    "importing mentor's command line",
+    "the command up to its output (importing the modules it uses, reading, building the result)",
+    "printing it",
+    "closing",
+)
 
 
-def rich_import_ms(env: dict[str, str], runs: int = 7) -> float:
-    """Median ms to import what every human listing needs of Rich, in a bare interpreter."""
-    python = str(VENV_BIN / "python")
-    return statistics.median(
-        float(
-            subprocess.run(
-                [python, "-c", _RICH_IMPORT], env=env, capture_output=True, text=True, check=True
-            ).stdout
+@dataclass
+class Phases:
+    """Medians of one command's run split where its time goes (ms), from inside the process."""
+
+    ms: tuple[float, ...]
+    dataclasses: int
+    dataclass_ms: float
+
+    def text(self, python_floor: Command) -> str:
+        steps = ", ".join(
+            f"{name} {ms:.0f} ms" for name, ms in zip(PHASE_NAMES, self.ms, strict=True)
         )
-        for _ in range(runs)
+        return (
+            f"where its time goes (in the process, median of its runs): the interpreter's "
+            f"start (the interpreter floor, {python_floor.median_ms:.0f} ms), then {steps}; "
+            f"the {self.dataclasses} dataclasses it defines on the way take "
+            f"{self.dataclass_ms:.0f} ms of that (Python compiles each one's methods when "
+            "its module loads)."
+        )
+
+
+def phases(command: Command, env: dict[str, str], runs: int = 7) -> Phases:
+    samples = []
+    for _ in range(runs):
+        prepared(command, env)
+        done = subprocess.run(
+            [str(VENV_BIN / "python"), "-c", _PHASES, *command.argv[1:]],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=True,
+        )
+        samples.append(json.loads(done.stderr.splitlines()[-1]))
+    return Phases(
+        tuple(statistics.median(s["ms"][i] for s in samples) for i in range(len(PHASE_NAMES))),
+        int(statistics.median(s["dataclasses"] for s in samples)),
+        statistics.median(s["dataclass_ms"] for s in samples),
     )
 
 
@@ -739,29 +810,28 @@ def meets_goal(command: Command, typer_floor: Command, python_floor: Command) ->
     )
 
 
-# The commands whose output for a person is laid out and printed by Rich.
-RICH_PRINTED = (
-    "mentor status",
-    "mentor agenda",
-    "mentor action list",
-    "mentor plan list",
-    "mentor remind",
-)
+# What each listing shows, which its reads and its printing grow with.
+SHOWS = {
+    "mentor status": "every active pair with its figures",
+    "mentor plan list": "every planned session of the running pairs",
+    "mentor action list": "every open action of `me`, across pairs",
+    "mentor remind": "what is due for `me` within the week",
+    "mentor agenda": "one pair's follow-ups, goals, topics and last session",
+}
 
 
-def why_not_lower(command: Command, floors: list[Command], rich_ms: float) -> str:
+def why_not_lower(command: Command, floors: list[Command], split: Phases | None) -> str:
     """What bounds a command that misses its goal, as measured and profiled: the floor under
-    its own work, and what start-up pays beyond the Typer floor."""
+    its own work, and what its run spends beyond start-up."""
     storage = next((f for f in floors if f.name.startswith("storage floor") and f.times), None)
-    if command.name.startswith(RICH_PRINTED):
+    measured = "" if split is None else " " + split.text(floors[1])
+    shows = next((text for name, text in SHOWS.items() if command.name.startswith(name)), "")
+    if shows:
         return (
-            f"importing Rich, which lays out and prints every listing for a person, takes "
-            f"{rich_ms:.0f} ms by itself (rich.console and rich.text in a bare interpreter, "
-            "median of 7); each run also builds the dataclasses of the records it reads "
-            "(about 0.4 ms each, 15 to 30 a run), and the rest is its reads and layout, in the "
-            "profile below. Going lower means printing plain text without importing Rich when "
-            "colour is off, which the one-pass layouts of render/table.py and "
-            "render/columns.py now make possible; no Rich-free renderer exists yet."
+            f"it shows {shows}; printed to a pipe it imports no Rich (render/plain.py). Beyond "
+            "the Typer floor, each run imports mentor's own modules for the command (the "
+            "Store's tables, the service, its records and renderer), reads, and lays out "
+            f"what it shows: {measured.strip()}"
         )
     if command.name.startswith("mentor export"):
         return (
@@ -793,7 +863,12 @@ def why_not_lower(command: Command, floors: list[Command], rich_ms: float) -> st
         return (
             "ranking orders every match by bm25, which SQLite's FTS5 computes for each "
             "matching row (there is no top-k shortcut): the more records match the word, the "
-            "longer the one ranking query, whatever the 20 shown."
+            f"longer the one ranking query, whatever the 20 shown.{measured}"
+        )
+    if command.name.startswith("mentor log"):
+        return (
+            "a log checks its values, writes the session and its full-text index in one "
+            f"transaction and prints one line;{measured}"
         )
     return ""
 
@@ -808,7 +883,7 @@ def report(
     method: str,
     imports: list[tuple[str, float]],
     split: tuple[float, ...],
-    rich_ms: float,
+    splits: dict[str, Phases],
     profiles: dict[str, list[str]],
     growth: list[str],
     args: argparse.Namespace,
@@ -860,7 +935,7 @@ def report(
             )
         if not ok_memory:
             gaps.append(f"- `{command.name}`: peak memory {peak:.1f} MiB, over the 80 MiB goal.")
-        if not met and (reason := why_not_lower(command, floors, rich_ms)):
+        if not met and (reason := why_not_lower(command, floors, splits.get(command.name))):
             gaps.append(f"  Why it goes no lower: {reason}")
     # The load before the run began: at its end the average counts the benchmark's own runs.
     load = LOAD_AT_START[0]
@@ -1257,14 +1332,16 @@ def main(argv: list[str] | None = None) -> int:
             if check(command, env):
                 harness([command], env, command.runs, command.warmup)
 
-    profiles = {
-        c.name: hot_spots(c, env)
+    missing = [
+        c
         for c in commands
         if not c.error
         and c.goal is not None
         and Path(c.argv[0]).name == "mentor"  # a profile of mentor's own run, not a shell's
         and not meets_goal(c, floors[0], floors[1])
-    }
+    ]
+    profiles = {c.name: hot_spots(c, env) for c in missing}
+    splits = {c.name: phases(c, env) for c in missing}
     sizes: list[Size] = []
     for people, pairs, sessions in () if args.no_growth else GROWTH:
         if (people, pairs, sessions) == (args.people, args.pairs, args.sessions):
@@ -1304,7 +1381,7 @@ def main(argv: list[str] | None = None) -> int:
         method,
         import_profile(env),
         startup_split(env),
-        rich_import_ms(env),
+        splits,
         profiles,
         growth_report(sizes, args.growth_runs) if sizes else [],
         args,
