@@ -10,7 +10,7 @@ import pytest
 
 from mentorcli.cadence import parse_cadence
 from mentorcli.hours import format_hours, parse_hours
-from mentorcli.services.pairs import resolve_pair
+from mentorcli.services.lookup import resolve_pair
 from mentorcli.store import Store
 from mentorcli.zones import resolve_zone
 

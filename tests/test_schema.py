@@ -9,14 +9,14 @@ from typing import Any
 
 import pytest
 
-from mentorcli.model import agreement, followups, pairs, people, plans, sessions
+from mentorcli.model import agreement, away, followups, pairs, people, plans, sessions
 from mentorcli.store import schema
 from mentorcli.store.connection import SCHEMA_VERSION, open_connection
 from mentorcli.store.exchange import SECTIONS, Section
 
 MODELS: dict[str, type[Any]] = {
     "person": people.Person,
-    "time_off": people.TimeOff,
+    "time_off": away.TimeOff,
     "pair": pairs.Pair,
     "expectation": agreement.Expectation,
     "goal": agreement.Goal,

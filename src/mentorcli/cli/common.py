@@ -29,7 +29,7 @@ def complete_pair(incomplete: str) -> list[str]:
     if not runtime.db_path.exists():
         return []
     try:
-        from ..services.pairs import current_refs
+        from ..services.lookup import current_refs
 
         return [ref for ref in current_refs(runtime.store()) if ref.startswith(incomplete)]
     except Exception:

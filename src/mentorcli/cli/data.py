@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from datetime import date
 
-    from ..store.records import Health
+    from ..store.health import Health
 
 Output = Annotated[
     str | None,

@@ -235,7 +235,7 @@ def log(
     """Record a session or async touchpoint, its notes and follow-ups, in one go."""
     options = dict(locals())  # the parameters, by name, before anything else is bound
     from ..render.sessions import logged_summary
-    from ..services.pairs import resolve_pair
+    from ..services.lookup import resolve_pair
     from ..services.sessions import log_session
 
     store = runtime.store()

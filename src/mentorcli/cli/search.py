@@ -37,7 +37,7 @@ def search(
     json: JsonFlag = False,
 ) -> None:
     """Search session notes, actions, goals and topics, best matches first."""
-    from ..services.reports import search as found
+    from ..services.search import search as found
     from ..when import parse_date
 
     start = parse_date(since, local_today(), past=True) if since is not None else None

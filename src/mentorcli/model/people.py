@@ -1,4 +1,4 @@
-"""People and the time they are away."""
+"""People: who they are, where and when they work."""
 
 from __future__ import annotations
 
@@ -24,23 +24,3 @@ class Person:
     updated_at: str
     holidays: str = ""  # a country code with its subdivision (BR, IN-KA, US-CA), or none
     busy: str = ""  # an .ics file or a folder of them, or none
-
-
-@dataclass(frozen=True)
-class TimeOff:
-    """A stretch a person is away (whole days in their zone, or two instants), or, with
-    `hours`, one day on which they work other hours (`starts` is that day)."""
-
-    id: int
-    uid: str
-    person_id: int
-    starts: str  # an ISO date (whole days, inclusive) or a UTC instant
-    ends: str
-    hours: str | None
-    note: str
-    created_at: str
-    updated_at: str
-
-    @property
-    def whole_days(self) -> bool:
-        return "T" not in self.starts

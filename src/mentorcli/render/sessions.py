@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.text import Text
 
-    from ..services.reports import Found
+    from ..services.search import Found
     from ..services.sessions import Logged, SessionDetail, SessionList, TimeSpent
 
 

@@ -188,8 +188,8 @@ def _people_for(store: Store, ref: str, *, alone: bool) -> list[Person]:
     A handle given alone, with nothing else to meet, means that person's one active
     pair, as `mentor pair show ana` does.
     """
-    from ..services.pairs import resolve_pair
-    from ..services.people import person as named
+    from ..services.lookup import person as named
+    from ..services.lookup import resolve_pair
 
     text = ref.strip()
     if "/" in text or text.lstrip("#").isdigit():

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import BadInput
 from .checks import changed, expectation_topic, percent, said, whole
-from .pairs import belongs, listed_pairs, resolve_pair, with_pair
+from .lookup import belongs, listed_pairs, resolve_pair, with_pair
 
 if TYPE_CHECKING:
     from ..model.agreement import Expectation, Goal

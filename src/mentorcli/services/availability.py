@@ -22,8 +22,9 @@ from ..overlap import (
 )
 
 if TYPE_CHECKING:
+    from ..model.away import TimeOff
     from ..model.pairs import Pair
-    from ..model.people import Person, TimeOff
+    from ..model.people import Person
     from ..store import Store
 
 # How far beyond a range its edges are looked at: a week for the nearest working time

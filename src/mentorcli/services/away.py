@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING
 
 from ..errors import BadInput, quoted
 from .availability import day_spans
-from .people import person
+from .lookup import person
 
 if TYPE_CHECKING:
-    from ..model.people import Person, TimeOff
+    from ..model.away import TimeOff
+    from ..model.people import Person
     from ..store import Store
 
 _RANGE_FORMS = 'e.g. "2026-12-24..2027-01-02", "fri", or "2026-12-07 13:00..2026-12-07 17:00"'

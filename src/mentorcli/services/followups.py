@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import BadInput
 from .checks import changed, said, whole
-from .pairs import belongs, listed_pairs, pair, resolve_pair, with_pair
+from .lookup import belongs, listed_pairs, pair, resolve_pair, with_pair
 
 if TYPE_CHECKING:
     from ..model.followups import Action, Topic
@@ -146,7 +146,7 @@ def actions(
 
 def _owner(store: Store, owner: str | None) -> dict[str, Any]:
     """--owner as a filter: a role, or a person's handle."""
-    from .people import person
+    from .lookup import person
 
     if owner is None:
         return {}

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import BadInput, FileProblem
 from ..store.core import handle_key
+from .lookup import person
 
 if TYPE_CHECKING:
     from ..model.pairs import Pair
@@ -86,13 +87,6 @@ def busy_source(text: str | None) -> str | None:
         if not os.access(file, os.R_OK):
             raise FileProblem(f"cannot read calendar {file}: permission denied")
     return str(path)
-
-
-def person(store: Store, handle: str) -> Person:
-    found = store.people.by_handle(handle)
-    if found is None:
-        raise BadInput(f"no person with handle {handle!r}; see 'mentor person list'")
-    return found
 
 
 def add_person(store: Store, handle: str, fields: PersonFields) -> Person:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import BadInput
 from .checks import channel, whole
-from .pairs import listed_pairs, pair, resolve_pair, with_pair
+from .lookup import listed_pairs, pair, resolve_pair, with_pair
 
 if TYPE_CHECKING:
     from ..model.pairs import Pair
@@ -19,8 +19,6 @@ if TYPE_CHECKING:
 
 # A planned session lasts this long unless --minutes says otherwise.
 DEFAULT_MINUTES = 60
-# `mentor log` with no --when completes a planned session that started this close to now.
-NEAR = timedelta(hours=6)
 
 
 @dataclass(frozen=True)
@@ -76,7 +74,7 @@ class PlanList:
 def _both(store: Store, found: Pair) -> tuple[Person, Person]:
     """The pair's mentor and mentee; the people commands' records are built only here, so a
     `mentor log` that completes no plan does not build them."""
-    from .people import person
+    from .lookup import person
 
     return person(store, found.mentor), person(store, found.mentee)
 
@@ -226,16 +224,6 @@ def plans(store: Store, pair_ref: str | None, zone: str, *, every: bool = False)
     found = pair(store, pair_id) if pair_id is not None else None
     statuses: tuple[str, ...] = () if every else ("planned",)
     return PlanList(found, tuple(store.plans.listing(pair_id, statuses=statuses)), zone, pairs)
-
-
-def plan_held(store: Store, pair_id: int, started_at: str) -> PlannedSession | None:
-    """The planned session a session starting at `started_at` holds: the pair's planned one
-    nearest to it, within NEAR either side."""
-    from ..when import from_utc_iso, to_utc_iso
-
-    moment = from_utc_iso(started_at)
-    near = store.plans.between(pair_id, to_utc_iso(moment - NEAR), to_utc_iso(moment + NEAR))
-    return min(near, key=lambda p: abs(from_utc_iso(p.starts_at) - moment), default=None)
 
 
 def invitation(store: Store, plan_id: int, now: datetime) -> bytes:

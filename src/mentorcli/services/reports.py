@@ -1,15 +1,15 @@
-"""What the report commands read and build: agenda, status, summary, calendar, search, check."""
+"""What the report commands read and build: agenda, status, summary, calendar, remind, check."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from ..errors import BadInput, quoted
-from .checks import whole
+from ..errors import BadInput
+from .lookup import resolve_pair
 
 if TYPE_CHECKING:
     from ..model.pairs import Pair
@@ -19,26 +19,14 @@ if TYPE_CHECKING:
     from ..reports.status import Status
     from ..reports.summary import Summary
     from ..store import Store
-    from ..store.records import Health
-    from ..store.search import Hit
-
-
-@dataclass(frozen=True)
-class Found:
-    """Search results, best first, and what was searched for."""
-
-    hits: tuple[Hit, ...]
-    query: str
-
-    def json(self) -> object:
-        return [asdict(hit) for hit in self.hits]
+    from ..store.health import Health
 
 
 def agenda(store: Store, pair_ref: str, now: datetime, today: date) -> Agenda:
     from ..reports.agenda import build_agenda
     from ..when import to_utc_iso
 
-    pair = _pair(store, pair_ref)
+    pair = resolve_pair(store, pair_ref)
     planned = store.plans.next_of(pair.id, to_utc_iso(now))
     off = _time_off(store, [pair], *_around(today))[pair.id]
     records = store.reports().pair_records(pair.id, history=False)
@@ -82,7 +70,7 @@ def summary(
     from ..when import local_midnight
 
     start = local_midnight(since, zone) if since else None
-    history = store.history(_pair(store, pair_ref).id, start)
+    history = store.history(resolve_pair(store, pair_ref).id, start)
     with history.reading():
         pair = store.pairs.get(history.pair_id)
         assert pair is not None, "the pair was resolved before its history is read"
@@ -98,7 +86,7 @@ def calendar(store: Store, pair_ref: str, count: int, first: date | None, now: d
     from ..reports.calendar import calendar_ics
     from .plans import view
 
-    pair = _pair(store, pair_ref)
+    pair = resolve_pair(store, pair_ref)
     records = store.reports().pair_records(pair.id)
 
     def off(start: date, end: date) -> tuple[Interval, ...]:
@@ -109,14 +97,6 @@ def calendar(store: Store, pair_ref: str, count: int, first: date | None, now: d
 
     booked = tuple(view(store, p) for p in store.plans.listing(pair.id))
     return calendar_ics(records, count, first, now, booked, off)
-
-
-def _pair(store: Store, pair_ref: str) -> Pair:
-    """The pair a reference names; imported here, so `status` and `remind`, which name none,
-    do not build the pair commands' records."""
-    from .pairs import resolve_pair
-
-    return resolve_pair(store, pair_ref)
 
 
 def _time_off(
@@ -145,7 +125,7 @@ def reminders(store: Store, now: datetime, within: str, me: str, zone: str) -> R
     from ..reports.remind import build_reminders, parse_within
     from ..when import to_utc_iso
     from ..zones import zone as _zone
-    from .people import person
+    from .lookup import person
 
     length = parse_within(within)
     who = person(store, me) if me else None
@@ -176,44 +156,6 @@ def reminders(store: Store, now: datetime, within: str, me: str, zone: str) -> R
         reviews,
         reads.active_activity(today, who_id),
     )
-
-
-SEARCH_KINDS = ("session", "action", "goal", "topic")
-
-
-def search_kinds(typed: list[str] | None) -> tuple[str, ...]:
-    """--kind as given (repeated, or a comma list) checked against what search holds."""
-    kinds = [k.strip().lower() for text in typed or () for k in text.split(",") if k.strip()]
-    for kind in kinds:
-        if kind not in SEARCH_KINDS:
-            raise BadInput(
-                f"unknown kind {quoted(kind)}: use {', '.join(SEARCH_KINDS[:-1])} or topic, "
-                "or several, e.g. --kind session,action"
-            )
-    return tuple(dict.fromkeys(kinds))
-
-
-def search(
-    store: Store,
-    words: str,
-    pair_ref: str | None,
-    limit: int,
-    *,
-    kinds: list[str] | None = None,
-    since: date | None = None,
-    zone: str = "UTC",
-) -> Found:
-    """Ranked matches, narrowed to one pair, some kinds, or records from a date on (that
-    day's midnight in `zone`)."""
-    pair_id = _pair(store, pair_ref).id if pair_ref else None
-    start = None
-    if since is not None:
-        from ..when import local_midnight  # zones are loaded only for --since
-
-        start = local_midnight(since, zone)
-    wanted = search_kinds(kinds)
-    hits = store.search().search(words, pair_id, whole(limit, "--limit"), wanted, start)
-    return Found(tuple(hits), words)
 
 
 def health(store: Store) -> Health:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import BadInput
 from ..store.sessions import COLUMNS as SESSION_COLUMNS
 from .checks import changed, channel, score, whole
-from .pairs import listed_pairs, pair, with_pair
+from .lookup import listed_pairs, pair, with_pair
 
 if TYPE_CHECKING:
     from ..model.agreement import Goal
@@ -157,9 +157,6 @@ def log_session(
     """The session, its new and finished actions, covered topics and goal progress: all
     land in one transaction, or (on any bad id) none of it does. What it ticks takes the
     session's own day, so a session typed in weeks later keeps the record's dates true."""
-    # The follow-up services load only for a log: a listing of sessions needs none of them.
-    from .followups import cover_topic, new_action, open_action, ticked
-
     day = session_day(record.started_at, record.zone)
     values: dict[str, Any] = {
         "started_at": record.started_at,
@@ -177,16 +174,7 @@ def log_session(
             _refuse_a_repeat(store, found.id, record)
         channel_used = channel(record.channel) or found.channel
         logged = store.sessions.add({"pair_id": found.id, "channel": channel_used, **values})
-        added = [new_action(store, found.id, a, logged.id) for a in record.actions]
-        for action_id, due_on in record.due:
-            store.actions.update(open_action(store, action_id, found.id).id, {"due_on": due_on})
-        done = [
-            store.actions.update(open_action(store, a, found.id).id, ticked(day))
-            for a in dict.fromkeys(record.done)
-        ]
-        covered = [
-            cover_topic(store, t, found.id, logged.id) for t in dict.fromkeys(record.covered)
-        ]
+        added, done, covered = _follow_ups(store, found.id, logged.id, record, day)
         goals = [
             _progress(store, g, pct, found.id, day) for g, pct in dict(record.progress).items()
         ]
@@ -195,20 +183,49 @@ def log_session(
         return Logged(
             found,
             logged,
-            tuple(added),
-            tuple(done),
-            tuple(covered),
+            added,
+            done,
+            covered,
             tuple(goals),
             tuple(queued),
             held,
         )
 
 
-def _hold_plan(store: Store, pair_id: int, logged: Session) -> PlannedSession | None:
-    """The planned session near this one's start, marked done by it."""
-    from .plans import plan_held
+def _follow_ups(
+    store: Store, pair_id: int, session_id: int, record: SessionRecord, day: str
+) -> tuple[tuple[Action, ...], tuple[Action, ...], tuple[Topic, ...]]:
+    """The actions a session adds and finishes (and the due dates it moves), and the topics
+    it covers; the follow-up services load only for a session that has some."""
+    if not (record.actions or record.due or record.done or record.covered):
+        return (), (), ()
+    from .followups import cover_topic, new_action, open_action, ticked
 
-    plan = plan_held(store, pair_id, logged.started_at)
+    added = tuple(new_action(store, pair_id, a, session_id) for a in record.actions)
+    for action_id, due_on in record.due:
+        store.actions.update(open_action(store, action_id, pair_id).id, {"due_on": due_on})
+    done = tuple(
+        store.actions.update(open_action(store, a, pair_id).id, ticked(day))
+        for a in dict.fromkeys(record.done)
+    )
+    covered = tuple(
+        cover_topic(store, t, pair_id, session_id) for t in dict.fromkeys(record.covered)
+    )
+    return added, done, covered
+
+
+# `mentor log` with no --when completes a planned session that started this close to now.
+NEAR = timedelta(hours=6)
+
+
+def _hold_plan(store: Store, pair_id: int, logged: Session) -> PlannedSession | None:
+    """The planned session a session holds, marked done by it: the pair's planned one
+    nearest to its start, within NEAR either side."""
+    from ..when import from_utc_iso, to_utc_iso
+
+    moment = from_utc_iso(logged.started_at)
+    near = store.plans.between(pair_id, to_utc_iso(moment - NEAR), to_utc_iso(moment + NEAR))
+    plan = min(near, key=lambda p: abs(from_utc_iso(p.starts_at) - moment), default=None)
     if plan is None:
         return None
     return store.plans.update(plan.id, {"status": "done", "session_id": logged.id})
@@ -272,7 +289,7 @@ def time_spent(store: Store, period: str, first: date, last: date, zone_name: st
 
 
 def session_detail(store: Store, session_id: int) -> SessionDetail:
-    from .people import person  # the people commands' records: only `session show` needs them
+    from .lookup import person
     from .share import note_conflicts
 
     found = session(store, session_id)

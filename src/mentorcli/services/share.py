@@ -81,7 +81,7 @@ def _folder(text: str) -> Path:
 
 def share(store: Store, pair_ref: str, folder_text: str, now: datetime) -> Synced:
     """Bind a pair to a folder and send everything shared of it there."""
-    from .pairs import resolve_pair
+    from .lookup import resolve_pair
 
     found = resolve_pair(store, pair_ref)
     folder = _folder(folder_text)
@@ -94,7 +94,7 @@ def share(store: Store, pair_ref: str, folder_text: str, now: datetime) -> Synce
 
 
 def sync_all(store: Store, pair_ref: str | None, now: datetime) -> SyncRound:
-    from .pairs import resolve_pair
+    from .lookup import resolve_pair
 
     shares = store.sync().shares()
     if pair_ref is not None:

@@ -16,11 +16,12 @@ if TYPE_CHECKING:
     import sqlite3
 
     from .agreement import Expectations, Goals
+    from .away import TimeOffs
     from .exchange import Exchange
     from .followups import Actions, Topics
     from .history import History
     from .pairs import Pairs
-    from .people import People, TimeOffs
+    from .people import People
     from .plans import Plans
     from .reports import Reports
     from .search import SearchIndex
@@ -54,7 +55,7 @@ class Store:
 
     @cached_property
     def time_off(self) -> TimeOffs:
-        from .people import TimeOffs
+        from .away import TimeOffs
 
         return TimeOffs(self._db)
 

@@ -6,7 +6,7 @@ import json
 import sqlite3
 from typing import Any
 
-from ..model.people import Person, TimeOff
+from ..model.people import Person
 from .core import Db, Table, handle_key
 
 LISTS = ("skills", "channels")  # columns holding a JSON list of text
@@ -63,33 +63,3 @@ class People(Table[Person]):
             (prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%",),
         )
         return [r["handle"] for r in rows]
-
-
-class TimeOffs(Table[TimeOff]):
-    """Time away and one-day hours, per person."""
-
-    name = "time_off"
-    model = TimeOff
-    label = "starts || ' ' || note"
-
-    def of_person(self, person_id: int | None = None) -> list[TimeOff]:
-        """One person's time off and day hours (or everyone's), earliest first."""
-        where, params = ("WHERE person_id = ?", (person_id,)) if person_id is not None else ("", ())
-        return self._records(f"SELECT * FROM time_off {where} ORDER BY starts, id", params)
-
-    def between(self, person_id: int, first: str, last: str) -> list[TimeOff]:
-        """Those of one person that may touch the days from `first` to `last` (ISO dates):
-        instants are compared as text, so a day either side is taken too."""
-        return self._records(
-            "SELECT * FROM time_off WHERE person_id = ? AND starts <= ? AND ends >= ? "
-            "ORDER BY starts, id",
-            (person_id, last + "T99", first),
-        )
-
-    def in_use(self) -> bool:
-        """Whether anyone has time off, day hours or public holidays at all."""
-        row = self._db.one(
-            "SELECT EXISTS(SELECT 1 FROM time_off) "
-            "OR EXISTS(SELECT 1 FROM person WHERE holidays != '') AS used"
-        )
-        return bool(row and row["used"])

@@ -1,9 +1,9 @@
-"""What the agenda's, remind's, export's and `db check`'s reads return: plain records, built
-only by the commands that read them.
+"""What the agenda's and export's reads of one pair return: plain records, built only by
+the commands that read them.
 
-They live apart from store/reports.py, whose status reads build their own (store/activity.py),
-so that `mentor status` does not build these dataclasses too; a search's hits are built in
-store/search.py, the only module that reads them.
+Each command's records live in a module of their own, so that a run defines only the
+dataclasses it builds: status's in store/activity.py, remind's in store/reminders.py, `db
+check`'s in store/health.py, a search's hits in store/search.py.
 """
 
 from __future__ import annotations
@@ -33,40 +33,3 @@ class PairRecords:
     actions: tuple[Action, ...]  # all of them, open first (only the open ones without history)
     topics: tuple[Topic, ...]  # queued (not covered yet)
     last_session: Session | None  # the latest of all, whatever `since` says
-
-
-@dataclass(frozen=True)
-class OverdueAction:
-    pair_id: int
-    pair: str
-    action: Action
-
-
-@dataclass(frozen=True)
-class DueReview:
-    pair_id: int
-    pair: str
-    expectation: Expectation
-
-
-@dataclass(frozen=True)
-class Health:
-    """What `mentor db check` found."""
-
-    path: str
-    integrity: tuple[str, ...]  # ("ok",) when sound
-    foreign_keys: tuple[str, ...]  # one line per broken reference
-    schema_version: int
-    known_version: int
-    application_id: int
-    counts: dict[str, int]
-    out_of_range: tuple[str, ...] = ()  # stored values no command can work with
-
-    @property
-    def ok(self) -> bool:
-        return self.integrity == ("ok",) and not self.foreign_keys and not self.out_of_range
-
-    def json(self) -> object:
-        from dataclasses import asdict
-
-        return {**asdict(self), "ok": self.ok}

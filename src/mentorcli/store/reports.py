@@ -17,10 +17,10 @@ if TYPE_CHECKING:
     from .activity import PairActivity as PairActivity
     from .activity import ReviewDue as ReviewDue
     from .activity import Touch as Touch
-    from .records import DueReview as DueReview
-    from .records import Health as Health
-    from .records import OverdueAction as OverdueAction
+    from .health import Health as Health
     from .records import PairRecords as PairRecords
+    from .reminders import DueReview as DueReview
+    from .reminders import OverdueAction as OverdueAction
 
 # How many recent sessions per pair the status screen reads for its trend.
 RECENT = 6
@@ -266,7 +266,7 @@ class Reports:
         """Open actions of active pairs (of the person `who`, when given) due before today,
         the longest overdue first."""
         from ..model.followups import Action
-        from .records import OverdueAction
+        from .reminders import OverdueAction
 
         rows = self._in_active_pairs(
             "action",
@@ -281,7 +281,7 @@ class Reports:
         """Active expectations of active pairs (of the person `who`, when given) whose review
         date has come."""
         from ..model.agreement import Expectation
-        from .records import DueReview
+        from .reminders import DueReview
 
         rows = self._in_active_pairs(
             "expectation",
@@ -316,7 +316,7 @@ class Reports:
 
     def health(self) -> Health:
         from .connection import SCHEMA_VERSION
-        from .records import Health
+        from .health import Health
 
         # Damage bad enough stops the checks themselves; that is their finding too.
         try:
