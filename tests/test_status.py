@@ -178,3 +178,39 @@ def test_the_screen_reads_only_the_overdue_actions_it_shows(people: Run, db_path
     assert attention[25].strip() == (
         f"… and {len(every) - 25} more (mentor status --json lists them all)"
     )
+
+
+def test_the_screen_reads_only_the_reviews_it_shows(people: Run, db_path: Path) -> None:
+    """Many expectations come to review, ties on their dates across pairs, and a few late
+    actions before them: the screen's attention list is the first of --json's, in the same
+    order, and counts the rest of both."""
+    import sqlite3
+
+    conn = sqlite3.connect(db_path)
+    stamps = ("2026-01-01T00:00:00+00:00",) * 2
+    with conn:
+        conn.executemany(
+            "INSERT INTO expectation (uid, pair_id, topic, text, agreed_on, review_on, "
+            "created_at, updated_at) VALUES (?, ?, 'other', ?, '2025-12-01', ?, ?, ?)",
+            [
+                (f"review-{n}", 2 - n % 2, f"agreement {n:02d}", f"2026-0{1 + n % 3}-01", *stamps)
+                for n in range(40)
+            ],
+        )
+        conn.executemany(
+            "INSERT INTO action (uid, pair_id, owner, text, due_on, status, created_at, "
+            "updated_at) VALUES (?, ?, 'mentee', ?, '2026-02-01', 'open', ?, ?)",
+            [(f"late-{n}", 1 + n % 2, f"task {n}", *stamps) for n in range(5)],
+        )
+    conn.close()
+    every = json.loads(ok(people, "status", "--json"))["attention"]
+    assert sum(item["kind"] == "review" for item in every) == 40
+    screen = people("status", env={"COLUMNS": "200"})
+    assert screen.code == 0, screen.err
+    attention = screen.out[screen.out.index("Needs attention") :].splitlines()[1:]
+    for line, item in zip(attention[:25], every[:25], strict=True):
+        assert line.split()[0] == item["kind"] and item["text"] in line
+    assert any(line.split()[0] == "review" for line in attention[:25])
+    assert attention[25].strip() == (
+        f"… and {len(every) - 25} more (mentor status --json lists them all)"
+    )

@@ -35,20 +35,22 @@ def agenda(store: Store, pair_ref: str, now: datetime, today: date) -> Agenda:
 
 def status(store: Store, now: datetime, today: date, zone: str, *, every: bool = True) -> Status:
     """Every active pair and what needs attention; without `every` (the screen, not --json)
-    only the overdue actions the screen can show are read, the rest counted."""
+    only the overdue actions and reviews the screen can show are read, the rest counted."""
     from ..reports.status import SHOWN, build_status
     from ..when import to_utc_iso
 
     reads, day = store.reports(), today.isoformat()
     activity = reads.active_activity(day)
     overdue = reads.late_actions(day, None if every else SHOWN)
-    beyond = 0 if every else reads.late_action_count(day) - len(overdue)
+    reviews = reads.reviews_due(day, None if every else SHOWN)
+    beyond = 0
+    if not every:
+        beyond = reads.late_action_count(day) - len(overdue)
+        beyond += reads.review_count(day) - len(reviews)
     paused = store.pairs.all(("paused",))
     planned = store.plans.next_by_pair(to_utc_iso(now))
     off = _time_off(store, [a.pair for a in activity], *_around(today))
-    found = build_status(
-        activity, overdue, reads.reviews_due(day), now, today, zone, paused, planned, off
-    )
+    found = build_status(activity, overdue, reviews, now, today, zone, paused, planned, off)
     return replace(found, beyond=beyond) if beyond else found
 
 
@@ -131,17 +133,15 @@ def reminders(store: Store, now: datetime, within: str, me: str, zone: str) -> R
     who = person(store, me) if me else None
     handle, who_id = (who.handle.lower(), who.id) if who is not None else ("", None)
     last_day = (now + length).astimezone(_zone(zone)).date()
-    reads, refs = store.reports(), {p.id: p.ref for p in store.pairs.all()}
-
-    def mine(ref: str) -> bool:
-        return not handle or handle in ref.lower().split("/")
-
+    reads = store.reports()
+    pairs = store.pairs.all() if who_id is None else store.pairs.of_person(who_id)
+    refs = {p.id: p.ref for p in pairs}
+    # The plans are read for every pair; only those of the pairs named above are kept.
     starting = [
         (refs[p.pair_id], p)
         for p in store.plans.starting(to_utc_iso(now), to_utc_iso(now + length))
-        if mine(refs[p.pair_id])
+        if p.pair_id in refs
     ]
-    # The reads keep to my pairs; `mine` below keeps the plans, read for every pair, to them.
     actions = reads.overdue_actions((last_day + timedelta(days=1)).isoformat(), who_id)
     reviews = reads.due_reviews(last_day.isoformat(), who_id)
     today = now.astimezone(_zone(zone)).date().isoformat()

@@ -57,6 +57,13 @@ LATE = (
     "JOIN person AS mentee ON mentee.id = pair.mentee_id "
     "WHERE action.status = 'open' AND action.due_on < ?"
 )
+# Active expectations of active pairs whose review date (the parameter) has come.
+REVIEWS = (
+    "JOIN pair ON pair.id = expectation.pair_id AND pair.status = 'active' "
+    "JOIN person AS mentor ON mentor.id = pair.mentor_id "
+    "JOIN person AS mentee ON mentee.id = pair.mentee_id "
+    "WHERE expectation.state = 'active' AND expectation.review_on <= ?"
+)
 # The pairs of one person (`:who`, a person's id): what `remind` reads for `me`.
 WHOSE = " AND (pair.mentor_id = :who OR pair.mentee_id = :who)"
 TABLES = (
@@ -242,25 +249,29 @@ class Reports:
         )
         return 0 if row is None else int(row[0])
 
-    def reviews_due(self, today: str) -> list[ReviewDue]:
+    def reviews_due(self, today: str, limit: int | None = None) -> list[ReviewDue]:
         """Active expectations of active pairs whose review date has come: what the status
-        screen shows of them."""
+        screen shows of them. With `limit`, only the first that many in the screen's own order
+        (review date, pair, id)."""
         from .activity import ReviewDue
 
+        order = "expectation.review_on, expectation.id" if limit is None else (
+            "expectation.review_on, 2, expectation.id"
+        )  # fmt: skip
         return [
             ReviewDue(*row)
             for row in self._db.all(
                 "SELECT expectation.pair_id, mentor.handle || '/' || mentee.handle, "
                 "expectation.id, expectation.topic, expectation.text, expectation.review_on "
-                "FROM expectation "
-                "JOIN pair ON pair.id = expectation.pair_id AND pair.status = 'active' "
-                "JOIN person AS mentor ON mentor.id = pair.mentor_id "
-                "JOIN person AS mentee ON mentee.id = pair.mentee_id "
-                "WHERE expectation.state = 'active' AND expectation.review_on <= ? "
-                "ORDER BY expectation.review_on, expectation.id",
-                (today,),
+                f"FROM expectation {REVIEWS} ORDER BY {order} LIMIT ?",
+                (today, -1 if limit is None else limit),
             )
         ]
+
+    def review_count(self, today: str) -> int:
+        """How many active expectations of active pairs have come to their review date."""
+        row = self._db.one(f"SELECT count(*) FROM expectation {REVIEWS}", (today,))
+        return 0 if row is None else int(row[0])
 
     def overdue_actions(self, today: str, who: int | None = None) -> list[OverdueAction]:
         """Open actions of active pairs (of the person `who`, when given) due before today,
