@@ -220,6 +220,13 @@ LISTINGS = [
     ("topic", "list", "rui/ana"),
     ("plan", "list"),
     ("remind", "--within", "2w"),
+    ("sessions",),
+    ("sessions", "rui/ana"),
+    ("sessions", "--month"),
+    ("search", "RFC"),
+    ("person", "list"),
+    ("pair", "list"),
+    ("away", "list"),
 ]
 
 
@@ -253,6 +260,8 @@ def listed(people: Run, tmp_path: Path) -> Path:
         "--anyway",
     )
     ok(people, "config", "set", "me", "ana")
+    ok(people, "away", "ben", f"{day(2)}..{day(9)}", "--note", "conférence 東京 " * 6)
+    ok(people, "log", "rui/ana", "--notes", "RFC review went well; next: the RFC's 漢字 section")
     return tmp_path
 
 

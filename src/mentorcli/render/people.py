@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from .styled import Styled
 from .text import one_line, visible
 
 if TYPE_CHECKING:
@@ -22,23 +23,21 @@ def _local(now: datetime, zone: str) -> str:
 
 
 def people_table(listing: PeopleList) -> RenderableType:
-    from rich.text import Text
-
     from .table import Table
 
     people, now = listing.people, listing.now
     if not people:
-        return Text("No people yet. Add one: mentor person add HANDLE --tz ZONE")
+        return Styled("No people yet. Add one: mentor person add HANDLE --tz ZONE")
     table = Table()
     for column in ("handle", "name", "zone", "local now", "hours"):
         table.add_column(column)
     for person in people:
         table.add_row(
-            Text(visible(person.handle)),
-            Text(one_line(person.name, 30)),
-            Text(person.timezone),
-            Text(_local(now, person.timezone)),
-            Text(person.hours),
+            Styled(visible(person.handle)),
+            Styled(one_line(person.name, 30)),
+            Styled(person.timezone),
+            Styled(_local(now, person.timezone)),
+            Styled(person.hours),
         )
     return table
 
@@ -72,25 +71,23 @@ def person_detail(view: PersonView) -> RenderableType:
 
 
 def pairs_table(listing: PairList) -> RenderableType:
-    from rich.text import Text
-
     from .table import Table
 
     pairs = listing.pairs
     if not pairs:
-        return Text("No pairs yet. Start one: mentor pair add MENTOR MENTEE")
+        return Styled("No pairs yet. Start one: mentor pair add MENTOR MENTEE")
     table = Table()
     for column in ("id", "pair", "status", "cadence", "channel", "since", "focus"):
         table.add_column(column)
     for pair in pairs:
         table.add_row(
             str(pair.id),
-            Text(visible(pair.ref)),
-            Text(pair.status, style="green" if pair.status == "active" else "dim"),
-            Text(pair.cadence),
-            Text(pair.channel),
-            Text(pair.start_date),
-            Text(one_line(pair.focus, 40)),
+            Styled(visible(pair.ref)),
+            Styled(pair.status, style="green" if pair.status == "active" else "dim"),
+            Styled(pair.cadence),
+            Styled(pair.channel),
+            Styled(pair.start_date),
+            Styled(one_line(pair.focus, 40)),
         )
     return table
 
@@ -130,12 +127,10 @@ def pair_detail(view: PairView) -> RenderableType:
 
 
 def time_off_table(listing: TimeOffList) -> RenderableType:
-    from rich.text import Text
-
     from .table import Table
 
     if not listing.entries:
-        return Text("No time off ahead. Add some: mentor away HANDLE FROM..TO")
+        return Styled("No time off ahead. Add some: mentor away HANDLE FROM..TO")
     table = Table()
     for column in ("id", "handle", "when", "what", "note"):
         table.add_column(column)
@@ -143,10 +138,10 @@ def time_off_table(listing: TimeOffList) -> RenderableType:
         record = entry.record
         table.add_row(
             str(record.id),
-            Text(visible(entry.handle)),
-            Text(_when(record.starts, record.ends, entry.timezone)),
-            Text(f"works {record.hours}" if record.hours is not None else "away"),
-            Text(one_line(record.note, 40)),
+            Styled(visible(entry.handle)),
+            Styled(_when(record.starts, record.ends, entry.timezone)),
+            Styled(f"works {record.hours}" if record.hours is not None else "away"),
+            Styled(one_line(record.note, 40)),
         )
     return table
 

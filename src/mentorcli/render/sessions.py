@@ -1,4 +1,4 @@
-"""Sessions as Rich output: the history table, one session in full, what `log` did, search hits."""
+"""Sessions on the terminal: the history table, one session in full, what `log` did, search hits."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 from ..model.followups import Action, Topic
 from ..model.sessions import Session
 from .columns import clip, width_of
+from .styled import Styled
 from .text import one_line, visible
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
-    from rich.text import Text
 
     from ..services.search import Found
     from ..services.sessions import Logged, SessionDetail, SessionList, TimeSpent
@@ -40,15 +40,13 @@ def _score(value: int | None) -> str:
 
 
 def sessions_table(listing: SessionList) -> RenderableType:
-    from rich.text import Text
-
     from .table import Table
 
     pair, sessions, pairs = listing.pair, listing.sessions, listing.pairs
     if not sessions and pair is None:
-        return Text("No sessions here. Log one: mentor log PAIR")
+        return Styled("No sessions here. Log one: mentor log PAIR")
     if not sessions and pair is not None:
-        return Text(f"No sessions for {visible(pair.ref)} yet. Log one: mentor log {pair.id}")
+        return Styled(f"No sessions for {visible(pair.ref)} yet. Log one: mentor log {pair.id}")
     rows = []
     for session in sessions:
         notes = _preview(session.notes)
@@ -67,21 +65,24 @@ def sessions_table(listing: SessionList) -> RenderableType:
                 notes,
             )
         )
-    from .output import console
+    from .output import width
 
     headers: tuple[str, ...] = ("id", "when", "channel", "min", "rapport", "engage")
     if pairs is not None:
         headers = ("id", "pair", *headers[1:])
-    headers, rows = _fitted(headers, rows, console().width)
+    across = width()
+    headers, rows = _fitted(headers, rows, across)
     widths = [max(len(h), *(width_of(row[i]) for row in rows)) for i, h in enumerate(headers)]
     # The fixed columns keep their width; the notes preview takes what is left, cut with "…".
-    room = max(12, console().width - sum(widths) - 2 * len(widths))
+    room = max(12, across - sum(widths) - 2 * len(widths))
     table = Table()
     for column in headers:
         table.add_column(column, no_wrap=True, min_width=len(column))
     table.add_column("notes", no_wrap=True)
     for row in rows:
-        table.add_row(*(Text(visible(cell)) for cell in row[:-1]), Text(one_line(row[-1], room)))
+        table.add_row(
+            *(Styled(visible(cell)) for cell in row[:-1]), Styled(one_line(row[-1], room))
+        )
     return table
 
 
@@ -200,31 +201,27 @@ def _ids(records: Sequence[Action | Topic]) -> str:
 
 
 def hits_table(found: Found) -> RenderableType:
-    from rich.text import Text
-
     from .table import Table
 
     hits, query = found.hits, found.query
     if not hits:
-        return Text(f"Nothing matches {one_line(query, 40)!r}.")
+        return Styled(f"Nothing matches {one_line(query, 40)!r}.")
     table = Table()
     for column in ("match", "pair", "date", "text"):
         table.add_column(column, no_wrap=column != "text")
     for hit in hits:
         table.add_row(
-            Text(f"{hit.kind} #{hit.id}"),
-            Text(visible(hit.pair)),
-            Text(hit.when[:10]),
+            Styled(f"{hit.kind} #{hit.id}"),
+            Styled(visible(hit.pair)),
+            Styled(hit.when[:10]),
             _highlighted(hit.snippet, hit.highlights),
         )
     return table
 
 
-def _highlighted(snippet: str, spans: Sequence[tuple[int, int]]) -> Text:
+def _highlighted(snippet: str, spans: Sequence[tuple[int, int]]) -> Styled:
     """The snippet on one line, controls made visible, the matched words in bold."""
-    from rich.text import Text
-
-    text = Text()
+    text = Styled()
     position = 0
     for start, end in spans:
         text.append(_flat(snippet[position:start]))
@@ -240,19 +237,17 @@ def _flat(text: str) -> str:
 
 def time_table(spent: TimeSpent) -> list[RenderableType]:
     """Sessions and hours with each pair in the week or month."""
-    from rich.text import Text
-
     from ..labels import duration_label
     from .table import Table
 
-    title = Text(f"This {spent.period}: {spent.first} to {spent.last}", style="bold")
+    title = Styled(f"This {spent.period}: {spent.first} to {spent.last}", style="bold")
     if not spent.pairs:
-        return [title, Text("No sessions in this period.")]
+        return [title, Styled("No sessions in this period.")]
     table = Table()
     for column in ("pair", "sessions", "time"):
         table.add_column(column, justify="left" if column == "pair" else "right")
     for ref, count, minutes in spent.pairs:
-        table.add_row(Text(visible(ref)), str(count), duration_label(minutes))
+        table.add_row(Styled(visible(ref)), str(count), duration_label(minutes))
     total = sum(m for _, _, m in spent.pairs)
     table.add_row("all", str(sum(n for _, n, _ in spent.pairs)), duration_label(total))
     return [title, table]
