@@ -54,8 +54,14 @@ ONE_CELL = frozenset("▁▂▃▄▅·█░↘↗→…") | frozenset(map(chr,
 
 
 def cell_width(cell: Cell) -> int:
-    text = plain(cell)
-    return len(text) if text.isascii() or ONE_CELL.issuperset(text) else width_of(text)
+    """The cell's width: its length where every piece is of one-cell characters (measured
+    piece by piece, without joining them), else what Rich measures of the whole text."""
+    total = 0
+    for text, _ in cell:
+        if not (text.isascii() or ONE_CELL.issuperset(text)):
+            return width_of(plain(cell))
+        total += len(text)
+    return total
 
 
 def widths(rows: Sequence[Sequence[Cell]]) -> list[int]:
