@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -126,20 +125,20 @@ def test_only_active_pairs_and_an_empty_screen(people: Run, run: Run) -> None:
     assert json.loads(ok(people, "status", "--json"))["pairs"] == []
 
 
-def test_status_is_fast_on_a_large_database(people: Run, db_path: Path) -> None:
+def test_status_on_a_large_database(people: Run, db_path: Path) -> None:
+    """2,000 pairs and 100,000 sessions: every pair with its six latest sessions, and the
+    screen. How long it takes is measured by `make bench`; which indexes it reads through,
+    by tests/test_query_plans.py."""
     bulk(db_path, pairs=2000, sessions_per_pair=50)
-    started = time.perf_counter()
     outcome = people("status", "--json")
-    elapsed = time.perf_counter() - started
     assert outcome.code == 0, outcome.err
     status = json.loads(outcome.out)
     assert len(status["pairs"]) == 2002
     bulky = next(p for p in status["pairs"] if p["pair"] == "p0/p1")
     assert len(bulky["rapport"]) == 6 and bulky["days_since"] in (6, 7)
-    assert elapsed < 5, f"status took {elapsed:.1f} s for 2000 pairs and 100,000 sessions"
-    started = time.perf_counter()
-    assert people("status").code == 0
-    assert time.perf_counter() - started < 5
+    screen = people("status")
+    assert screen.code == 0, screen.err
+    assert screen.out.count("\n") > 2002
 
 
 def test_the_screen_reads_only_the_overdue_actions_it_shows(people: Run, db_path: Path) -> None:
