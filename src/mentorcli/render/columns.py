@@ -27,9 +27,11 @@ GAP = 2
 @lru_cache(maxsize=4096)
 def width_of(text: str) -> int:
     """Terminal cells the text takes (wide characters count two); rows repeat their cells."""
+    if text.isascii() or ONE_CELL.issuperset(text):
+        return len(text)
     from rich.cells import cell_len
 
-    return cell_len(text) if not text.isascii() else len(text)
+    return cell_len(text)
 
 
 def clip(text: str, width: int) -> str:

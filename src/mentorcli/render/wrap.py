@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .columns import width_of
+from .columns import ONE_CELL, width_of
 
 Justify = Literal["left", "right", "default"]
 
@@ -15,19 +15,13 @@ def wrap(plain: str, width: int, justify: Justify, overflow: str, no_wrap: bool)
     """Text wrapped to a width as Rich's Text.wrap wraps it, on plain strings: each line
     broken where Rich breaks it, its whitespace beyond the width dropped, then justified
     ("default" leaves a line as it is) and cut to the width."""
-    from itertools import pairwise
-
-    from rich._wrap import divide_line
-
     lines = []
     for paragraph in plain.split("\n"):
         pieces = [paragraph]
-        if not no_wrap:
-            offsets = divide_line(paragraph, width, fold=overflow == "fold")
-            if offsets:
-                bounds = [0, *offsets, len(paragraph)]
-                pieces = [paragraph[start:end] for start, end in pairwise(bounds)]
-            pieces = [rstrip_excess(piece, width) for piece in pieces]
+        # A line of one-cell characters that fits is neither broken nor stripped.
+        fits = len(paragraph) <= width and (paragraph.isascii() or ONE_CELL.issuperset(paragraph))
+        if not no_wrap and not fits:
+            pieces = [rstrip_excess(piece, width) for piece in _broken(paragraph, width, overflow)]
         for piece in pieces:
             if justify == "left":
                 piece = truncated(piece, width, overflow, pad=True)
@@ -36,6 +30,19 @@ def wrap(plain: str, width: int, justify: Justify, overflow: str, no_wrap: bool)
                 piece = " " * (width - width_of(piece)) + piece
             lines.append(truncated(piece, width, overflow))
     return lines
+
+
+def _broken(paragraph: str, width: int, overflow: str) -> list[str]:
+    """The line broken where Rich's line breaker breaks it."""
+    from itertools import pairwise
+
+    from rich._wrap import divide_line
+
+    offsets = divide_line(paragraph, width, fold=overflow == "fold")
+    if not offsets:
+        return [paragraph]
+    bounds = [0, *offsets, len(paragraph)]
+    return [paragraph[start:end] for start, end in pairwise(bounds)]
 
 
 def fitted(plain: str, width: int, justify: Literal["left", "right"], no_wrap: bool) -> str:
@@ -59,10 +66,10 @@ def rstrip_excess(text: str, width: int) -> str:
 
 def truncated(text: str, width: int, overflow: str, pad: bool = False) -> str:
     """Rich's Text.truncate: cut to the width (with … for "ellipsis"), or padded to it."""
-    from rich.cells import set_cell_size
-
     length = width_of(text)
     if length > width:
+        from rich.cells import set_cell_size
+
         if overflow == "ellipsis":
             text = set_cell_size(text, width - 1) + "…"
         else:
