@@ -50,10 +50,10 @@ def send(tables: SyncTables, pair_uid: str, stamp: Clock, outbox: Outbox) -> Non
     record deleted here that sharing still holds alive."""
     from ..sync.merge import changes
 
-    gone = state_of(tables.tombstoned(pair_uid))
+    gone = _state_of(tables.tombstoned(pair_uid))
     pair_id = tables.pair_id(pair_uid)
     for snapshot in tables.snapshot(pair_id, CHUNK) if pair_id is not None else ():
-        state = state_of(tables.kept(pair_uid, list(snapshot)))
+        state = _state_of(tables.kept(pair_uid, list(snapshot)))
         for uid in snapshot:
             gone.pop(uid, None)
         _keep(tables, pair_uid, state, changes(snapshot, state, stamp, pair_uid, set()), outbox)
@@ -64,7 +64,7 @@ def _keep(
     tables: SyncTables, pair_uid: str, state: State, mine: list[dict[str, Any]], outbox: Outbox
 ) -> None:
     history: History = {}
-    save(tables, pair_uid, state, history, apply_all(state, history, mine))
+    _save(tables, pair_uid, state, history, _apply_all(state, history, mine))
     outbox.add(mine)
 
 
@@ -87,15 +87,15 @@ class Merge:
         from ..sync.merge import apply, conflicts
 
         uids = list(dict.fromkeys(str(entry["uid"]) for entry in chunk))
-        state = state_of(self._tables.kept(self._pair, uids))
-        history = history_of(self._tables.note_edits(self._pair, uids))
+        state = _state_of(self._tables.kept(self._pair, uids))
+        history = _history_of(self._tables.note_edits(self._pair, uids))
         for entry in chunk:
             uid = str(entry["uid"])
             record = state.get(uid)
             touched = self._touched[record.kind if record is not None else str(entry["kind"])]
             if uid not in touched:
                 touched[uid] = self._place(history.get(uid, {}))
-                if uid in history and (before := conflict_keys(history, state, uid)):
+                if uid in history and (before := _conflict_keys(history, state, uid)):
                     self._before[uid] = before
             noted = uid in history
             apply(state, history, entry)
@@ -109,7 +109,7 @@ class Merge:
                 self._found[uid] = found
             else:
                 self._found.pop(uid, None)
-        save(self._tables, self._pair, state, history, uids)
+        _save(self._tables, self._pair, state, history, uids)
 
     def _place(self, edits: dict[Clock, NoteEdit]) -> int:
         if any(clock != self._stamp for clock in edits):
@@ -123,7 +123,7 @@ class Merge:
         here."""
         for kind in reversed(ORDER):
             for uids in batches(reversed(self._touched[kind]), CHUNK):
-                state = state_of(self._tables.kept(self._pair, uids, deletions=True))
+                state = _state_of(self._tables.kept(self._pair, uids, deletions=True))
                 for uid in uids:
                     if uid in state and not state[uid].alive:
                         self._tables.remove(kind, uid)
@@ -146,7 +146,7 @@ class Merge:
         """Of these records by kind, parents first, the ones alive, as resolved."""
         for kind in ORDER:
             for uids in batches(records[kind], CHUNK):
-                state = state_of(self._tables.kept(self._pair, uids))
+                state = _state_of(self._tables.kept(self._pair, uids))
                 for uid in uids:
                     if state[uid].alive:
                         yield kind, uid, state[uid]
@@ -170,7 +170,7 @@ class Merge:
         return [conflict for _, said in told for conflict in said]
 
 
-def state_of(kept: Iterable[Kept]) -> State:
+def _state_of(kept: Iterable[Kept]) -> State:
     from ..sync.merge import RecordState
 
     return {
@@ -181,7 +181,7 @@ def state_of(kept: Iterable[Kept]) -> State:
     }
 
 
-def history_of(edits: Iterable[tuple[str, str, str, str | None, str | None, str]]) -> History:
+def _history_of(edits: Iterable[tuple[str, str, str, str | None, str | None, str]]) -> History:
     from ..sync.merge import NoteEdit
 
     history: History = {}
@@ -191,19 +191,19 @@ def history_of(edits: Iterable[tuple[str, str, str, str | None, str | None, str]
     return history
 
 
-def apply_all(state: State, history: History, entries: list[dict[str, Any]]) -> set[str]:
+def _apply_all(state: State, history: History, entries: list[dict[str, Any]]) -> set[str]:
     from ..sync.merge import apply
 
     return {apply(state, history, entry) for entry in entries}
 
 
-def conflict_keys(history: History, state: State, uid: str) -> set[Clock]:
+def _conflict_keys(history: History, state: State, uid: str) -> set[Clock]:
     from ..sync.merge import conflicts
 
     return {clock for clock, _ in conflicts(history, state, uid)}
 
 
-def save(
+def _save(
     tables: SyncTables, pair_uid: str, state: State, history: History, touched: Iterable[str]
 ) -> None:
     """The state of these records (the others are kept as they were), and every note edit
