@@ -1266,11 +1266,11 @@ def growth_report(sizes: list[Size], runs: int) -> list[str]:
     if any(text.startswith("`mentor join`") for text in over):
         lines += [
             "",
-            "A join (as a sync) merges every change of the pair in memory: the changes read "
-            "from the log, and the resolved state of each record with its notes, which it "
-            "then writes and keeps for the next sync. Its peak grows with the pair's history "
-            "(the busiest pair's sessions, in the first table); the other commands stream "
-            "what grows, or read a fixed few rows.",
+            "A join (as a sync) merges the changes of the log a chunk at a time (`CHUNK` in "
+            "src/mentorcli/services/merging.py), keeping only the uid of each record it "
+            "touched until it writes them parents first: its peak grows with the chunk, and "
+            "with the pair's history only by those uids (the busiest pair's sessions, in the "
+            "first table); the other commands stream what grows, or read a fixed few rows.",
         ]
     return lines
 

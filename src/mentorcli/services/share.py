@@ -14,21 +14,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from ..store import Store
-    from ..store.sync import Kept, SyncTables
+    from ..store.sync import Share
     from ..sync.merge import History, State
-
-# Parents first: a record is written after what it points at.
-ORDER = (
-    "person",
-    "time_off",
-    "pair",
-    "expectation",
-    "goal",
-    "session",
-    "planned_session",
-    "action",
-    "topic",
-)
 
 
 @dataclass
@@ -135,60 +122,81 @@ def join(store: Store, folder_text: str, now: datetime) -> tuple[Synced, str]:
 
 
 def sync(store: Store, pair_uid: str, now: datetime) -> Synced:
-    """Send what changed here, apply what every other device sent: one transaction."""
-    from ..sync.log import SUFFIX, append, header, log_name, read, start_digest
-    from ..sync.merge import changes
+    """Send what changed here, apply what every other device sent: one transaction, merged a
+    chunk of records at a time."""
+    from ..sync import git
+    from ..sync.log import Outbox, header, log_name
+    from .merging import CHUNK, Merge, batches, send
 
     tables = store.sync()
     bound = {s.pair_uid: s for s in tables.shares()}[pair_uid]
     folder = Path(bound.folder)
     if not folder.is_dir():
         raise FileProblem(f"the shared folder {folder} is not there; is it mounted?")
-    from ..sync import git
-
     synced = Synced("", str(folder), git=git.is_work_tree(folder))
     if synced.git:
         git.pull(folder)
     marks = tables.read_marks(pair_uid)
-    incoming: list[dict[str, Any]] = []
     reads: dict[str, tuple[int, str]] = {}
+    with store.write(), Outbox.held() as outbox:
+        stamp = (now.astimezone(UTC).isoformat(timespec="microseconds"), bound.device)
+        send(tables, pair_uid, stamp, outbox)
+        merge = Merge(tables, pair_uid, stamp)
+        for chunk in batches(_incoming(folder, bound, marks, reads, synced), CHUNK):
+            merge.apply(chunk)
+        synced.received = merge.received
+        synced.renamed = merge.write()
+        for device, (offset, digest) in reads.items():
+            tables.mark_read(pair_uid, device, offset, digest)
+        synced.conflicts = merge.conflicts()
+        own = folder / log_name(bound.device)
+        outbox.send(own, None if own.exists() else header(bound.device, pair_uid))
+        if synced.git:
+            git.publish(folder, own, f"mentor sync: the changes of device {bound.device}")
+        synced.sent = outbox.count
+        pair_id = tables.pair_id(pair_uid)
+        found = store.pairs.get(pair_id) if pair_id is not None else None
+        synced.pair = found.ref if found is not None else pair_uid
+    return synced
+
+
+def _incoming(
+    folder: Path,
+    bound: Share,
+    marks: dict[str, tuple[int, str]],
+    reads: dict[str, tuple[int, str]],
+    synced: Synced,
+) -> Iterator[dict[str, Any]]:
+    """The changes of the pair in the other devices' logs, past what was read of each, checked,
+    as a stream; where each log was read to goes into `reads`. A log with a bad line is read
+    to its end first, so a damaged line is told before a change this mentor cannot apply."""
+    from ..errors import DatabaseUnusable
+    from ..sync.log import SUFFIX, Reading, start_digest
+
     for path in sorted(folder.glob(f"*{SUFFIX}")):
         device = path.name[: -len(SUFFIX)]
         if device == bound.device:
             continue
         offset, digest = marks.get(device, (0, start_digest()))
-        got = read(path, offset, digest)
-        if offset == 0 and (got.header is None or got.header.get("pair") != pair_uid):
+        got = Reading(path, offset, digest)
+        refused: DatabaseUnusable | None = None
+        for entry in got:
+            ours = offset > 0 or (got.header or {}).get("pair") == bound.pair_uid
+            if refused is not None or not ours or entry.get("pair") != bound.pair_uid:
+                continue
+            try:
+                checked = _checked(entry, path)
+            except DatabaseUnusable as problem:
+                refused = problem
+                continue
+            yield checked
+        if refused is not None:
+            raise refused
+        if offset == 0 and (got.header is None or got.header.get("pair") != bound.pair_uid):
             continue  # another pair's log, or one just begun
-        incoming += [_checked(e, path) for e in got.entries if e.get("pair") == pair_uid]
         reads[device] = (got.offset, got.digest)
         if got.torn:
             synced.waiting.append(path.name)
-    with store.write():
-        state, history = _load(tables, pair_uid)
-        pair_id = tables.pair_id(pair_uid)
-        snapshot = tables.snapshot(pair_id) if pair_id is not None else {}
-        stamp = (now.astimezone(UTC).isoformat(timespec="microseconds"), bound.device)
-        mine = changes(snapshot, state, stamp, pair_uid, tables.deleted_here())
-        sent = _apply(state, history, mine)
-        before = {uid: _conflict_keys(history, state, uid) for uid in history}
-        touched = _apply(state, history, incoming)
-        synced.received = len(incoming)
-        synced.renamed = _write(tables, state, touched)
-        _save(tables, pair_uid, state, history, sent | touched)
-        for device, (offset, digest) in reads.items():
-            tables.mark_read(pair_uid, device, offset, digest)
-        synced.conflicts = _new_conflicts(store, history, state, before)
-        own = folder / log_name(bound.device)
-        first = None if own.exists() else header(bound.device, pair_uid)
-        append(own, mine, first)
-        if synced.git:
-            git.publish(folder, own, f"mentor sync: the changes of device {bound.device}")
-        synced.sent = len(mine)
-        pair_id = tables.pair_id(pair_uid)
-        found = store.pairs.get(pair_id) if pair_id is not None else None
-        synced.pair = found.ref if found is not None else pair_uid
-    return synced
 
 
 def _checked(entry: dict[str, Any], path: Path) -> dict[str, Any]:
@@ -220,91 +228,6 @@ def _checked(entry: dict[str, Any], path: Path) -> dict[str, Any]:
         except Bad as problem:
             raise refuse(f"{section.table} {name}: {problem}") from None
     return entry
-
-
-def _apply(state: State, history: History, entries: list[dict[str, Any]]) -> set[str]:
-    from ..sync.merge import apply
-
-    return {apply(state, history, entry) for entry in entries}
-
-
-def _conflict_keys(history: History, state: State, uid: str) -> set[tuple[str, str]]:
-    from ..sync.merge import conflicts
-
-    return {clock for clock, _ in conflicts(history, state, uid)}
-
-
-def _new_conflicts(
-    store: Store, history: History, state: State, before: dict[str, set[tuple[str, str]]]
-) -> list[dict[str, Any]]:
-    from ..sync.merge import conflicts
-
-    found = []
-    for uid in history:
-        for clock, text in conflicts(history, state, uid):
-            if clock not in before.get(uid, set()):
-                local = store.sync().local_id("session", uid)
-                found.append({"session": local, "uid": uid, "at": clock[0], "text": text})
-    return found
-
-
-def _write(tables: SyncTables, state: State, touched: set[str]) -> dict[str, str]:
-    """The touched records as resolved into the tables: deletions children first, the rest
-    parents first, then the optional links once everything is in."""
-    renamed: dict[str, str] = {}
-    records = sorted(
-        (uid for uid in touched if uid in state), key=lambda u: ORDER.index(state[u].kind)
-    )
-    for uid in reversed(records):
-        if not state[uid].alive:
-            tables.remove(state[uid].kind, uid)
-    for uid in records:
-        record = state[uid]
-        if record.alive:
-            stamp = max(clock for _, clock in record.fields.values())[0] if record.fields else ""
-            given = tables.write_record(record.kind, uid, record.values(), stamp)
-            if given:
-                renamed[str(record.values()["handle"])] = given
-    for uid in records:
-        if state[uid].alive:
-            tables.write_links(state[uid].kind, uid, state[uid].values())
-    return renamed
-
-
-def _load(tables: SyncTables, pair_uid: str) -> tuple[State, History]:
-    from ..sync.merge import NoteEdit, RecordState
-
-    state: State = {}
-    for uid, kind, fields, deleted in tables.state_records(pair_uid):
-        record = state[uid] = RecordState(kind, deleted=deleted)
-        for name, (value, at, device) in fields.items():
-            record.fields[name] = (value, (at, device))
-    history: History = {}
-    for uid, at, device, prev_at, prev_device, text in tables.note_edits(pair_uid):
-        prev = None if prev_at is None or prev_device is None else (prev_at, prev_device)
-        history.setdefault(uid, {})[(at, device)] = NoteEdit(prev, text)
-    return state, history
-
-
-def _save(
-    tables: SyncTables, pair_uid: str, state: State, history: History, touched: set[str]
-) -> None:
-    """The state of the records this sync changed (the others are kept as they were), and
-    every note edit seen."""
-
-    def records() -> Iterator[Kept]:
-        for uid in touched:
-            record = state[uid]
-            fields = {n: [v, *clock] for n, (v, clock) in record.fields.items()}
-            yield uid, record.kind, fields, record.deleted
-
-    tables.save_records(pair_uid, records())
-    edits = [
-        (uid, clock[0], clock[1], *(edit.prev or (None, None)), edit.text)
-        for uid, edits in history.items()
-        for clock, edit in edits.items()
-    ]
-    tables.add_note_edits(pair_uid, edits)
 
 
 def note_conflicts(store: Store, session_uid: str) -> list[str]:

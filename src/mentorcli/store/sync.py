@@ -4,7 +4,7 @@ device changed, and writing resolved records back into the tables."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,9 +26,23 @@ Kept = tuple[str, str, dict[str, list[Any]], tuple[str, str] | None]
 REQUIRED_REFS = frozenset({"pair", "mentor", "mentee", "person"})
 
 
+SHARED_COLUMNS = {
+    section.name: tuple(c for c in section.columns if c not in PRIVATE.get(section.name, set()))
+    for section in SECTIONS
+}
+
+
 def shared_columns(section: Section) -> tuple[str, ...]:
-    hidden = PRIVATE.get(section.name, set())
-    return tuple(c for c in section.columns if c not in hidden)
+    return SHARED_COLUMNS[section.name]
+
+
+@dataclass(frozen=True)
+class Written:
+    """A record written: the local handle a person got because theirs was taken here ("" for
+    none), and whether a reference it holds waits for its record (for `write_links`)."""
+
+    renamed: str = ""
+    waiting: bool = False
 
 
 @dataclass(frozen=True)
@@ -61,45 +75,79 @@ class SyncTables:
         row = self._db.one("SELECT id FROM pair WHERE uid = ?", (pair_uid,))
         return None if row is None else int(row["id"])
 
-    def snapshot(self, pair_id: int) -> dict[str, tuple[str, dict[str, Any]]]:
-        """The pair, its two people and every record of it: shared fields, references as uids."""
+    def snapshot(self, pair_id: int, size: int) -> Iterator[dict[str, tuple[str, dict[str, Any]]]]:
+        """The pair, its two people and every record of it, `size` records at a time in the
+        order an import writes them: shared fields, references as uids (of the records of the
+        pair, None for any other)."""
         pair = self._db.one("SELECT * FROM pair WHERE id = ?", (pair_id,))
         assert pair is not None
         aliases = {r["uid"]: r["handle"] for r in self._db.all("SELECT * FROM sync_alias")}
-        uids: dict[str, dict[int, str]] = {}
-        out: dict[str, tuple[str, dict[str, Any]]] = {}
+        people = (pair["mentor_id"], pair["mentee_id"])
+        scopes: dict[str, tuple[str, tuple[Any, ...]]] = {}  # section -> (where, its values)
         for section in SECTIONS:
-            params: tuple[Any, ...]
             if section.table == "person":
-                where, params = "id IN (?, ?)", (pair["mentor_id"], pair["mentee_id"])
+                scopes[section.name] = ("{t}.id IN (?, ?)", people)
             elif section.table == "pair":
-                where, params = "id = ?", (pair_id,)
+                scopes[section.name] = ("{t}.id = ?", (pair_id,))
             elif section.table == "time_off":  # the pair's two people's time away
-                where, params = "person_id IN (?, ?)", (pair["mentor_id"], pair["mentee_id"])
+                scopes[section.name] = ("{t}.person_id IN (?, ?)", people)
             else:
-                where, params = "pair_id = ?", (pair_id,)
-            rows = self._db.all(f"SELECT * FROM {section.table} WHERE {where} ORDER BY id", params)
-            uids[section.name] = {r["id"]: r["uid"] for r in rows}
-            for row in rows:
-                values: dict[str, Any] = {}
-                for name, (column, target) in section.refs.items():
-                    local = row[column]
-                    values[name] = None if local is None else uids[target].get(local)
-                for column in shared_columns(section):
-                    value = row[column]
-                    values[column] = json.loads(value) if column in section.lists else value
-                if section.table == "person" and row["uid"] in aliases:
-                    values["handle"] = aliases[row["uid"]]
-                out[row["uid"]] = (section.table, values)
-        return out
+                scopes[section.name] = ("{t}.pair_id = ?", (pair_id,))
+        for section in SECTIONS:
+            where, params = scopes[section.name]
+            refs = list(section.refs.items())
+            joins, looked_up = "", list[Any]()
+            for number, (_, (column, target)) in enumerate(refs):
+                on, bound = scopes[target]
+                joins += (
+                    f" LEFT JOIN {BY_NAME[target].table} AS r{number} "
+                    f"ON r{number}.id = t.{column} AND {on.format(t=f'r{number}')}"
+                )
+                looked_up += bound
+            uids = "".join(f", r{number}.uid AS ref{number}" for number in range(len(refs)))
+            ids = self._db.conn.execute(
+                f"SELECT id FROM {section.table} AS t WHERE {where.format(t='t')} ORDER BY id",
+                params,
+            )
+            while chunk := [row[0] for row in ids.fetchmany(size)]:
+                rows = self._db.conn.execute(
+                    f"SELECT t.*{uids} FROM {section.table} AS t{joins} "
+                    f"WHERE t.id IN ({', '.join('?' * len(chunk))}) ORDER BY t.id",
+                    (*looked_up, *chunk),
+                )
+                out: dict[str, tuple[str, dict[str, Any]]] = {}
+                for row in rows:
+                    values: dict[str, Any] = {}
+                    for number, (name, _) in enumerate(refs):
+                        values[name] = row[f"ref{number}"]
+                    for column in shared_columns(section):
+                        value = row[column]
+                        values[column] = json.loads(value) if column in section.lists else value
+                    if section.table == "person" and row["uid"] in aliases:
+                        values["handle"] = aliases[row["uid"]]
+                    out[row["uid"]] = (section.table, values)
+                yield out
 
-    def state_records(self, pair_uid: str) -> Iterator[Kept]:
-        """What was kept of each shared record: its kind, every field as (value, at, device),
-        and its deletion's (at, device) if it has one."""
+    def kept(self, pair_uid: str, uids: Sequence[str], deletions: bool = False) -> Iterator[Kept]:
+        """What was kept of these records (of those with a deletion, for `deletions`): its
+        kind, every field as (value, at, device), and its deletion's (at, device) if it has
+        one."""
+        where = " AND deleted_at IS NOT NULL" if deletions else ""
+        yield from self._kept(
+            f"pair_uid = ? AND uid IN ({', '.join('?' * len(uids))}){where}", (pair_uid, *uids)
+        )
+
+    def tombstoned(self, pair_uid: str) -> Iterator[Kept]:
+        """What was kept of the records deleted in this database (their tombstones), in the
+        order of their uids."""
+        yield from self._kept(
+            "pair_uid = ? AND uid IN (SELECT uid FROM tombstone) ORDER BY uid", (pair_uid,)
+        )
+
+    def _kept(self, where: str, params: tuple[Any, ...]) -> Iterator[Kept]:
         rows = self._db.conn.execute(
-            "SELECT uid, kind, fields, deleted_at, deleted_device FROM sync_record "
-            "WHERE pair_uid = ?",
-            (pair_uid,),
+            f"SELECT uid, kind, fields, deleted_at, deleted_device FROM sync_record WHERE {where}",
+            params,
         )
         for uid, kind, fields, deleted_at, deleted_device in rows:
             deleted = None if deleted_at is None else (deleted_at, deleted_device)
@@ -116,10 +164,14 @@ class SyncTables:
             ),
         )
 
-    def note_edits(self, pair_uid: str) -> list[tuple[str, str, str, str | None, str | None, str]]:
+    def note_edits(
+        self, pair_uid: str, uids: Sequence[str]
+    ) -> list[tuple[str, str, str, str | None, str | None, str]]:
+        """Every edit of these records' notes seen in sync."""
         rows = self._db.all(
-            "SELECT uid, at, device, prev_at, prev_device, text FROM sync_note WHERE pair_uid = ?",
-            (pair_uid,),
+            "SELECT uid, at, device, prev_at, prev_device, text FROM sync_note "
+            f"WHERE pair_uid = ? AND uid IN ({', '.join('?' * len(uids))})",
+            (pair_uid, *uids),
         )
         return [tuple(r) for r in rows]
 
@@ -146,10 +198,6 @@ class SyncTables:
             (pair_uid, device, offset, digest),
         )
 
-    def deleted_here(self) -> set[str]:
-        """The uids of the records deleted in this database (their tombstones)."""
-        return {str(r["uid"]) for r in self._db.all("SELECT uid FROM tombstone")}
-
     def local_id(self, kind: str, uid: str) -> int | None:
         row = self._db.one(f"SELECT id FROM {kind} WHERE uid = ?", (uid,))
         return None if row is None else int(row["id"])
@@ -175,13 +223,15 @@ class SyncTables:
         cursor = self._db.conn.execute(f"DELETE FROM {kind} WHERE uid = ?", (uid,))
         return cursor.rowcount > 0
 
-    def write_record(self, kind: str, uid: str, values: dict[str, Any], stamp: str) -> str | None:
+    def write_record(
+        self, kind: str, uid: str, values: dict[str, Any], stamp: str
+    ) -> Written | None:
         """The record as resolved, inserted or updated by uid, with every reference whose
         record is here already; `write_links` sets the optional ones that point at a record
-        written later. Returns the local handle a clashing person got, "" if written, None if
-        it cannot be yet."""
+        written later. None if it cannot be written yet."""
         section = KINDS[kind]
         row: dict[str, Any] = {}
+        waiting = False
         for name, (column, target) in section.refs.items():
             local = self._local_ref(target, values.get(name))
             required = name in REQUIRED_REFS
@@ -189,6 +239,8 @@ class SyncTables:
                 return None
             if required or local is not None or values.get(name) is None:
                 row[column] = local
+            else:
+                waiting = True
         columns = shared_columns(section)
         if any(c not in values for c in columns):
             return None  # not every field has come in yet
@@ -212,7 +264,7 @@ class SyncTables:
             self._db.conn.execute(
                 f"UPDATE {kind} SET {sets} WHERE uid = :uid_", row | {"uid_": uid}
             )
-        return renamed
+        return Written(renamed, waiting)
 
     def write_links(self, kind: str, uid: str, values: dict[str, Any]) -> None:
         """The optional references of a written record, now that every record is in: only

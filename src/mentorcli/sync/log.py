@@ -8,11 +8,14 @@ it, so a file that shrank or was rewritten is noticed instead of silently re-rea
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
-from dataclasses import dataclass
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from ..errors import DatabaseUnusable, FileProblem
 
@@ -39,15 +42,20 @@ def header(device: str, pair: str) -> dict[str, Any]:
     return {"format": FORMAT, "version": VERSION, "device": device, "pair": pair}
 
 
-def append(path: Path, entries: list[dict[str, Any]], first: dict[str, Any] | None) -> None:
-    """Append entries (after `first`, the header, for a new file) and fsync file and folder."""
-    data = b"".join(line(e) for e in ([first] if first else []) + entries)
-    if not data:
-        return
+def append(path: Path, lines: Iterable[bytes]) -> None:
+    """Append lines (the header first, for a new file) a block at a time, and fsync file and
+    folder; nothing at all creates no file."""
+    blocks = _blocks(lines)
     try:
+        first = next(blocks, b"")
+        if not first:
+            return
         fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         try:
-            os.write(fd, data)
+            for block in itertools.chain([first], blocks):
+                view = memoryview(block)
+                while view:
+                    view = view[os.write(fd, view) :]
             os.fsync(fd)
         finally:
             os.close(fd)
@@ -60,51 +68,97 @@ def append(path: Path, entries: list[dict[str, Any]], first: dict[str, Any] | No
         raise FileProblem(f"cannot write {path} ({error.strerror}); nothing was sent") from None
 
 
-@dataclass(frozen=True)
-class Read:
-    """What was read of a log: its header, the whole entries, and where reading stopped."""
+def _blocks(lines: Iterable[bytes], size: int = 1 << 20) -> Iterator[bytes]:
+    block = bytearray()
+    for text in lines:
+        block += text
+        if len(block) >= size:
+            yield bytes(block)
+            block.clear()
+    if block:
+        yield bytes(block)
 
-    header: dict[str, Any] | None
-    entries: list[dict[str, Any]]
-    offset: int
-    digest: str
-    torn: bool  # a last line without its end: a copy under way, read next time
+
+class Outbox:
+    """The lines a sync sends, held aside (in a temporary file once they outgrow memory) until
+    the transaction that made them is ready to commit: a long history is never in memory."""
+
+    def __init__(self, held: IO[bytes]) -> None:
+        self._held = held
+        self.count = 0
+
+    @classmethod
+    @contextmanager
+    def held(cls) -> Iterator[Outbox]:
+        with tempfile.SpooledTemporaryFile(max_size=1 << 22) as held:
+            yield cls(held)
+
+    def add(self, entries: Iterable[dict[str, Any]]) -> None:
+        for entry in entries:
+            self._hold(line(entry))
+            self.count += 1
+
+    def _hold(self, data: bytes) -> None:
+        try:
+            self._held.write(data)
+        except OSError as error:
+            raise FileProblem(
+                f"cannot hold the changes to send ({error.strerror}); nothing was sent"
+            ) from None
+
+    def send(self, path: Path, first: dict[str, Any] | None) -> None:
+        """Append what was added to the log at `path`, after `first` (its header, for a new
+        file)."""
+        self._held.seek(0)
+        held = iter(lambda: self._held.read(1 << 20), b"")
+        append(path, itertools.chain([line(first)] if first else [], held))
+
+
+class Reading:
+    """A log read as a stream, a line at a time, after `offset` once the bytes before it are
+    checked to be those read then: a long history is never in memory. The header of a log
+    read from its start is known before its first entry comes; where reading stopped, once
+    the last one has."""
+
+    def __init__(self, path: Path, offset: int, digest: str) -> None:
+        self.path = path
+        self.offset = offset
+        self.digest = digest
+        self.header: dict[str, Any] | None = None
+        self.torn = False  # a last line without its end: a copy under way, read next time
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        path, start = self.path, self.offset
+        summed = hashlib.sha256()
+        try:
+            with path.open("rb") as log:
+                left = start
+                while left and (chunk := log.read(min(left, 1 << 20))):
+                    summed.update(chunk)
+                    left -= len(chunk)
+                if left or summed.hexdigest() != self.digest:
+                    raise _refuse(path, "the log shrank or was rewritten since it was last read")
+                end = start
+                for number, raw in enumerate(log, start=1):
+                    if not raw.endswith(b"\n"):
+                        self.torn = True
+                        break
+                    summed.update(raw)
+                    end += len(raw)
+                    entry = _entry(path, raw[:-1], number)
+                    if start == 0 and number == 1:
+                        self.header = _checked_header(path, entry)
+                    else:
+                        yield entry
+        except OSError as error:
+            raise FileProblem(
+                f"cannot read {path} ({error.strerror}); nothing was applied"
+            ) from None
+        self.offset, self.digest = end, summed.hexdigest()
 
 
 def _refuse(path: Path, problem: str) -> DatabaseUnusable:
     return DatabaseUnusable(f"{path}: {problem}; nothing from it was applied")
-
-
-def read(path: Path, offset: int, digest: str) -> Read:
-    """The entries after `offset`, once the bytes before it are checked to be those read then.
-    The file is read as a stream, a line at a time: a long history is never in memory twice."""
-    summed = hashlib.sha256()
-    first: dict[str, Any] | None = None
-    entries: list[dict[str, Any]] = []
-    torn = False
-    try:
-        with path.open("rb") as log:
-            left = offset
-            while left and (chunk := log.read(min(left, 1 << 20))):
-                summed.update(chunk)
-                left -= len(chunk)
-            if left or summed.hexdigest() != digest:
-                raise _refuse(path, "the log shrank or was rewritten since it was last read")
-            end = offset
-            for number, raw in enumerate(log, start=1):
-                if not raw.endswith(b"\n"):
-                    torn = True
-                    break
-                summed.update(raw)
-                end += len(raw)
-                entry = _entry(path, raw[:-1], number)
-                if offset == 0 and number == 1:
-                    first = _checked_header(path, entry)
-                else:
-                    entries.append(entry)
-    except OSError as error:
-        raise FileProblem(f"cannot read {path} ({error.strerror}); nothing was applied") from None
-    return Read(first, entries, end, summed.hexdigest(), torn)
 
 
 def header_of(path: Path) -> dict[str, Any] | None:
