@@ -728,7 +728,7 @@ class Phases:
             f"{name} {ms:.0f} ms" for name, ms in zip(PHASE_NAMES, self.ms, strict=True)
         )
         return (
-            f"where its time goes (in the process, median of its runs): the interpreter's "
+            f"Where its time goes (in the process, median of its runs): the interpreter's "
             f"start (the interpreter floor, {python_floor.median_ms:.0f} ms), then {steps}; "
             f"the {self.dataclasses} dataclasses it defines on the way take "
             f"{self.dataclass_ms:.0f} ms of that (Python compiles each one's methods when "
@@ -831,7 +831,7 @@ def why_not_lower(command: Command, floors: list[Command], split: Phases | None)
             f"it shows {shows}; printed to a pipe it imports no Rich (render/plain.py). Beyond "
             "the Typer floor, each run imports mentor's own modules for the command (the "
             "Store's tables, the service, its records and renderer), reads, and lays out "
-            f"what it shows: {measured.strip()}"
+            f"what it shows.{measured}"
         )
     if command.name.startswith("mentor export"):
         return (
@@ -868,7 +868,7 @@ def why_not_lower(command: Command, floors: list[Command], split: Phases | None)
     if command.name.startswith("mentor log"):
         return (
             "a log checks its values, writes the session and its full-text index in one "
-            f"transaction and prints one line;{measured}"
+            f"transaction and prints one line.{measured}"
         )
     return ""
 

@@ -313,13 +313,12 @@ def test_ctrl_c_cuts_a_wait_for_the_lock_short(tmp_path: Path) -> None:
         )
         time.sleep(1.5)  # well into the wait
         assert waiting.poll() is None
-        sent = time.monotonic()
         waiting.send_signal(signal.SIGINT)
+        # The lock is still held and the wait would last 60 s: ended within 30 s with 130,
+        # the wait was cut short by the interrupt, not ended by the lock or the timeout.
         _, err = waiting.communicate(timeout=30)
-        took = time.monotonic() - sent
     finally:
         holder.execute("ROLLBACK")
         holder.close()
     assert waiting.returncode == 130, err
-    assert took < 5, took
     assert "interrupted" in err and "Traceback" not in err
