@@ -669,8 +669,9 @@ print(*((later - earlier) * 1000 for earlier, later in zip(steps, steps[1:])))
 # mentor's own modules, then the run up to its output (reading and building the result), the
 # output, and what follows; and the dataclasses the run defines (each one's methods compiled).
 _PHASES = """
-import dataclasses, json, sys, time
+import time
 began = time.perf_counter()
+import dataclasses, json, sys
 defined = []
 define = dataclasses._process_class
 def timed_define(cls, *args, **kwargs):
@@ -707,7 +708,7 @@ sys.stderr.write(json.dumps({
 }) + "\\n")
 """
 PHASE_NAMES = (
-    "importing Typer",
+    "importing Typer and the standard modules it uses",
     "importing mentor's command line",
     "the command up to its output (importing the modules it uses, reading, building the result)",
     "printing it",
