@@ -272,6 +272,11 @@ class _Layout:
     def row(self, cells: list[_Measured], shape: _Shape, header: bool = False) -> list[list[Piece]]:
         """A row's lines: each cell's lines between its padding, a shorter cell made up with
         blank lines below its text (above it in the header, whose style covers everything)."""
+        if self.console is None and all(
+            cell.lines == 1 and cell.width <= width
+            for cell, width in zip(cells, shape.inner, strict=True)
+        ):
+            return [[(self.plain_line(cells, shape), None)]]
         rendered: list[list[list[Piece]]] = []
         for cell, column, width, (left, right) in zip(
             cells, shape.columns, shape.inner, shape.edges, strict=True
@@ -291,6 +296,18 @@ class _Layout:
         if heading is None:
             return found
         return [[(text, heading + style) for text, style in line] for line in found]
+
+    def plain_line(self, cells: list[_Measured], shape: _Shape) -> str:
+        """A row whose every cell fits its column on one line, printed plain: each cell's
+        text between its padding, on one line."""
+        texts = []
+        for cell, column, width, (left, right) in zip(
+            cells, shape.columns, shape.inner, shape.edges, strict=True
+        ):
+            (line,) = self.cell(cell, column, width)
+            text = line[0][0] if len(line) == 1 else "".join(piece for piece, _ in line)
+            texts.append(" " * left + text + " " * right)
+        return "".join(texts)
 
     def cell(self, cell: _Measured, column: Column, width: int) -> list[list[Piece]]:
         """A cell's lines at its column's inner width."""

@@ -140,7 +140,7 @@ def actions(
         found = store.actions.listing(pair_id, due_before=today.isoformat(), **whose)
     else:
         found = store.actions.listing(pair_id, statuses=statuses, **whose)
-    refs = {p.id: p.ref for p in store.pairs.all()}
+    refs = store.pairs.refs()
     return ActionList(tuple(found), refs, today, one_pair=pair_id is not None)
 
 

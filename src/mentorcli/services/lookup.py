@@ -76,7 +76,7 @@ def listed_pairs(store: Store, pair_ref: str | None) -> tuple[int | None, dict[i
     every pair, to show which pair each record belongs to."""
     if pair_ref is not None:
         return resolve_pair(store, pair_ref).id, None
-    return None, {p.id: p.ref for p in store.pairs.all()}
+    return None, store.pairs.refs()
 
 
 def with_pair(record: dict[str, Any], pairs: dict[int, str] | None) -> dict[str, Any]:

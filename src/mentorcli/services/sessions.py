@@ -283,7 +283,7 @@ def time_spent(store: Store, period: str, first: date, last: date, zone_name: st
 
     since = local_midnight(first, zone_name)
     until = local_midnight(last + timedelta(days=1), zone_name)
-    refs = {p.id: p.ref for p in store.pairs.all()}
+    refs = store.pairs.refs()
     rows = tuple((refs[p], n, m) for p, n, m in store.sessions.time_spent(since, until))
     return TimeSpent(period, first.isoformat(), last.isoformat(), rows)
 

@@ -22,6 +22,16 @@ class Pairs(Table[Pair]):
             PAIR_SELECT + f" WHERE pair.status IN ({marks}) ORDER BY pair.id", statuses
         )
 
+    def refs(self) -> dict[int, str]:
+        """Every pair's MENTOR/MENTEE by id, as `Pair.ref` writes it: what a listing across
+        pairs shows of them, without building their records."""
+        rows = self._db.all(
+            "SELECT pair.id, mentor.handle || '/' || mentee.handle FROM pair "
+            "JOIN person AS mentor ON mentor.id = pair.mentor_id "
+            "JOIN person AS mentee ON mentee.id = pair.mentee_id ORDER BY pair.id"
+        )
+        return {row[0]: row[1] for row in rows}
+
     def of_person(self, person_id: int) -> list[Pair]:
         return self._records(
             PAIR_SELECT + " WHERE pair.mentor_id = ? OR pair.mentee_id = ? ORDER BY pair.id",
