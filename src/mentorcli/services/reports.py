@@ -48,7 +48,7 @@ def status(store: Store, now: datetime, today: date, zone: str, *, every: bool =
         beyond = reads.late_action_count(day) - len(overdue)
         beyond += reads.review_count(day) - len(reviews)
     paused = store.pairs.all(("paused",))
-    planned = store.plans.next_by_pair(to_utc_iso(now))
+    planned = reads.next_planned(to_utc_iso(now))
     off = _time_off(store, [a.pair for a in activity], *_around(today))
     found = build_status(activity, overdue, reviews, now, today, zone, paused, planned, off)
     return replace(found, beyond=beyond) if beyond else found
@@ -106,7 +106,7 @@ def _time_off(
 ) -> dict[int, tuple[Interval, ...]]:
     """When each pair's mentor or mentee is away or on a holiday from `first` to `last`: what
     the due dates, lapses and the calendar leave out."""
-    if not store.time_off.in_use():
+    if not store.reports().time_off_in_use():
         return {pair.id: () for pair in pairs}
     from ..services.availability import pairs_time_off
 

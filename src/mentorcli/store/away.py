@@ -26,11 +26,3 @@ class TimeOffs(Table[TimeOff]):
             "ORDER BY starts, id",
             (person_id, last + "T99", first),
         )
-
-    def in_use(self) -> bool:
-        """Whether anyone has time off, day hours or public holidays at all."""
-        row = self._db.one(
-            "SELECT EXISTS(SELECT 1 FROM time_off) "
-            "OR EXISTS(SELECT 1 FROM person WHERE holidays != '') AS used"
-        )
-        return bool(row and row["used"])

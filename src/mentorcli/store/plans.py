@@ -34,15 +34,6 @@ class Plans(Table[PlannedSession]):
         )
         return found[0] if found else None
 
-    def next_by_pair(self, since: str) -> dict[int, tuple[int, str]]:
-        """(id, start) of each pair's first planned session starting at or after `since`."""
-        rows = self._db.all(
-            "SELECT pair_id, id, min(starts_at) AS starts_at FROM planned_session "
-            "WHERE status = 'planned' AND starts_at >= ? GROUP BY pair_id",
-            (since,),
-        )
-        return {int(r["pair_id"]): (int(r["id"]), str(r["starts_at"])) for r in rows}
-
     def between(self, pair_id: int, since: str, until: str) -> list[PlannedSession]:
         """The pair's planned sessions starting in [since, until), soonest first."""
         return self._records(

@@ -220,6 +220,23 @@ class Reports:
             )
         return found
 
+    def next_planned(self, since: str) -> dict[int, tuple[int, str]]:
+        """(id, start) of each pair's first planned session starting at or after `since`."""
+        rows = self._db.all(
+            "SELECT pair_id, id, min(starts_at) AS starts_at FROM planned_session "
+            "WHERE status = 'planned' AND starts_at >= ? GROUP BY pair_id",
+            (since,),
+        )
+        return {int(r["pair_id"]): (int(r["id"]), str(r["starts_at"])) for r in rows}
+
+    def time_off_in_use(self) -> bool:
+        """Whether anyone has time off, day hours or public holidays at all."""
+        row = self._db.one(
+            "SELECT EXISTS(SELECT 1 FROM time_off) "
+            "OR EXISTS(SELECT 1 FROM person WHERE holidays != '') AS used"
+        )
+        return bool(row and row["used"])
+
     def late_actions(self, today: str, limit: int | None = None) -> list[LateAction]:
         """Open actions of active pairs due before today, the longest overdue first: only what
         the status screen shows of them, read from the index of open actions. With `limit`,
