@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..labels import bar
 from ..reports.status import SHOWN, PairStatus, Status
-from .columns import GAP, Cell, Lines, clip, width_of, widths
+from .columns import GAP, Cell, Lines, cell_width, clip, width_of, widths
 from .styled import Styled
 from .text import one_line, visible
 from .wrap import wrap
@@ -209,11 +209,12 @@ def _pair_table(status: Status, width: int) -> Lines:
     figures made compact where that lets a pair keep one line; on a terminal too narrow even
     for that, each pair's figures go on as many lines as they need."""
     names = [(visible(p.pair), f" #{p.pair_id}", p.lapsed) for p in status.pairs]
-    figures = [_figures(p) for p in status.pairs]
     header: list[Cell] = [[(h, "bold")] for h in HEADERS]
-    figure_widths = widths([header, *figures])
-    least = MIN_PAIR
-    if least + GAP + sum(figure_widths) + GAP * (len(HEADERS) - 1) > width:
+    full = _full_figures(status.pairs, header, width - MIN_PAIR - GAP)
+    if full is not None:
+        figures, figure_widths = full
+        least = MIN_PAIR
+    else:
         figures = [_figures(p, compact=True) for p in status.pairs]
         header = [[(h, "bold")] for h in COMPACT_HEADERS]
         figure_widths = widths([header, *figures])
@@ -239,6 +240,24 @@ def _pair_table(status: Status, width: int) -> Lines:
         for first, last in groups[1:]:
             table.add_row(row[first:last], figure_widths[first:last], below)
     return table
+
+
+def _full_figures(
+    pairs: Sequence[PairStatus], header: list[Cell], room: int
+) -> tuple[list[list[Cell]], list[int]] | None:
+    """Every pair's figures in full and their columns' widths, or None as soon as the columns
+    (each as wide as its widest figure so far, with the gaps between) outgrow the room beside
+    the pair column."""
+    most = [cell_width(cell) for cell in header]
+    gaps = GAP * (len(HEADERS) - 1)
+    found = []
+    for pair in pairs:
+        row = _figures(pair)
+        most = [max(wide, cell_width(cell)) for wide, cell in zip(most, row, strict=True)]
+        if sum(most) + gaps > room:
+            return None
+        found.append(row)
+    return (found, most) if sum(most) + gaps <= room else None
 
 
 def _groups(column_widths: Sequence[int], width: int) -> list[tuple[int, int]]:
