@@ -22,7 +22,8 @@ from mentorcli.render import plain
 from mentorcli.render.columns import Lines, widths
 from mentorcli.render.status import NARROWEST, AttentionList
 from mentorcli.render.styled import Styled
-from mentorcli.render.table import Table, _narrowed, _taken_off
+from mentorcli.render.table import Table
+from mentorcli.render.wrap import narrowed, taken_off
 from seed_helpers import day, history, ok
 from test_render_table import SIMPLE, STYLES, tables
 from test_status_layout import cells as line_cells
@@ -161,11 +162,11 @@ def test_the_attention_list_prints_plain_as_rich_prints_it(shown: Any, width: in
 def test_a_table_too_wide_narrows_as_richs_table_narrows(widths: list[int], data: Any) -> None:
     wrapping = data.draw(st.lists(st.booleans(), min_size=len(widths), max_size=len(widths)))
     room = data.draw(st.integers(3, 200))
-    assert _narrowed(widths, wrapping, room) == RichTable._collapse_widths(widths, wrapping, room)
+    assert narrowed(widths, wrapping, room) == RichTable._collapse_widths(widths, wrapping, room)
     excess = data.draw(st.integers(0, sum(widths)))
     shares = data.draw(st.lists(st.integers(0, 3), min_size=len(widths), max_size=len(widths)))
     most = data.draw(st.lists(st.integers(0, 30), min_size=len(widths), max_size=len(widths)))
-    assert _taken_off(excess, shares, most, widths) == ratio_reduce(excess, shares, most, widths)
+    assert taken_off(excess, shares, most, widths) == ratio_reduce(excess, shares, most, widths)
 
 
 class Stream(io.StringIO):

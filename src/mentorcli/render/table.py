@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple, Union
 
 from .columns import width_of
 from .styled import Styled
-from .wrap import fitted, wrap
+from .wrap import fitted, narrowed, taken_off, wrap
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -216,9 +216,9 @@ class _Layout:
         ]
         if sum(widths) <= room:
             return widths
-        widths = _narrowed(widths, [not column.no_wrap for column in columns], room)
+        widths = narrowed(widths, [not column.no_wrap for column in columns], room)
         if sum(widths) > room:
-            widths = _taken_off(sum(widths) - room, [1] * count, widths, widths)
+            widths = taken_off(sum(widths) - room, [1] * count, widths, widths)
         # Rich measures again within the narrower widths; a column with no room for its
         # padding Rich measures in a way of its own.
         if any(width - pad < 1 for width, pad in zip(widths, padding, strict=True)):
@@ -396,42 +396,6 @@ class _Layout:
             [(segment.text, segment.style or None) for segment in line]
             for line in self.console.render_lines(text, options, pad=True)
         ]
-
-
-def _narrowed(widths: list[int], wrapping: list[bool], room: int) -> list[int]:
-    """Rich's first way of fitting a table too wide for the console: the widest of the
-    columns that wrap give way together, no narrower than the next widest, and again, until
-    the table fits or they are all as narrow as the rest."""
-    if not any(wrapping):
-        return widths
-    while (total := sum(widths)) > room:
-        sizes = [width for width, wraps in zip(widths, wrapping, strict=True) if wraps]
-        widest = max(sizes)
-        step = widest - max((size for size in sizes if size != widest), default=0)
-        if not total or not step:
-            break
-        shares = [
-            int(wraps and width == widest) for width, wraps in zip(widths, wrapping, strict=True)
-        ]
-        most = min(total - room, step)
-        widths = _taken_off(total - room, shares, [most] * len(widths), widths)
-    return widths
-
-
-def _taken_off(excess: int, shares: list[int], most: list[int], widths: list[int]) -> list[int]:
-    """The excess taken off the widths in proportion to their shares (rounded half to even,
-    as Rich rounds), no width losing more than its most; what one cannot lose, the ones
-    after it share."""
-    shares = [share if limit else 0 for share, limit in zip(shares, most, strict=True)]
-    left, shared = excess, sum(shares)
-    found = []
-    for share, limit, width in zip(shares, most, widths, strict=True):
-        if share and shared > 0:
-            taken = min(limit, round(share * left / shared))
-            left, shared = left - taken, shared - share
-            width -= taken
-        found.append(width)
-    return found
 
 
 def _joined(line: list[Piece]) -> list[Piece]:

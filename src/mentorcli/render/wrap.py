@@ -1,6 +1,7 @@
 """Rich's ways of fitting text to a width, worked out on plain strings: wrapping, cutting
 and padding a line as Rich's Text and Segment do, with Rich's own line breaker and cell
-measures, so that text laid out here prints as Rich would print it."""
+measures, and narrowing a table's columns as Rich's Table does, so that text laid out here
+prints as Rich would print it."""
 
 from __future__ import annotations
 
@@ -97,3 +98,39 @@ def paragraph(text: str, width: int) -> list[str] | None:
     if not text.isprintable() and not all(line.isprintable() for line in text.split("\n")):
         return None
     return wrap(text, width, "default", "fold", no_wrap=False)
+
+
+def narrowed(widths: list[int], wrapping: list[bool], room: int) -> list[int]:
+    """Rich's first way of fitting a table too wide for the console: the widest of the
+    columns that wrap give way together, no narrower than the next widest, and again, until
+    the table fits or they are all as narrow as the rest."""
+    if not any(wrapping):
+        return widths
+    while (total := sum(widths)) > room:
+        sizes = [width for width, wraps in zip(widths, wrapping, strict=True) if wraps]
+        widest = max(sizes)
+        step = widest - max((size for size in sizes if size != widest), default=0)
+        if not total or not step:
+            break
+        shares = [
+            int(wraps and width == widest) for width, wraps in zip(widths, wrapping, strict=True)
+        ]
+        most = min(total - room, step)
+        widths = taken_off(total - room, shares, [most] * len(widths), widths)
+    return widths
+
+
+def taken_off(excess: int, shares: list[int], most: list[int], widths: list[int]) -> list[int]:
+    """The excess taken off the widths in proportion to their shares (rounded half to even,
+    as Rich rounds), no width losing more than its most; what one cannot lose, the ones
+    after it share."""
+    shares = [share if limit else 0 for share, limit in zip(shares, most, strict=True)]
+    left, shared = excess, sum(shares)
+    found = []
+    for share, limit, width in zip(shares, most, widths, strict=True):
+        if share and shared > 0:
+            taken = min(limit, round(share * left / shared))
+            left, shared = left - taken, shared - share
+            width -= taken
+        found.append(width)
+    return found
