@@ -57,7 +57,7 @@ def statements(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
 
 def full_scans(db: Path, sql: str, scan: re.Pattern[str] = FULL_SCAN) -> list[str]:
     """The full-scan steps of a statement's plan (explained on a read-only connection): of
-    the big tables, or of those `scan` names."""
+    the big tables, or the steps `scan` matches."""
     conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)
     conn.create_function("handle_key", 1, handle_key, deterministic=True)
     try:
@@ -221,13 +221,7 @@ ROW_READ = re.compile(
 
 
 def row_reads(db: Path, sql: str) -> list[str]:
-    conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)
-    conn.create_function("handle_key", 1, handle_key, deterministic=True)
-    try:
-        plan = conn.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall()
-    finally:
-        conn.close()
-    return [row[3] for row in plan if ROW_READ.match(row[3])]
+    return full_scans(db, sql, ROW_READ)
 
 
 @pytest.mark.parametrize("args", [["status"], ["status", "--json"]])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -146,29 +147,28 @@ def test_the_screen_reads_only_the_overdue_actions_it_shows(people: Run, db_path
     """Many overdue actions, ties on their due dates across pairs: the screen's attention
     list is the first of --json's (which reads them all), in the same order, and counts the
     rest."""
-    import sqlite3
-
     conn = sqlite3.connect(db_path)
-    stamps = ("2026-01-01T00:00:00+00:00",) * 2
     with conn:
-        conn.executemany(
-            "INSERT INTO action (uid, pair_id, owner, text, due_on, status, created_at, "
-            "updated_at) VALUES (?, ?, ?, ?, ?, 'open', ?, ?)",
-            [
-                (
-                    f"late-{n}",
-                    2 - n % 2,
-                    "mentee",
-                    f"task {n:02d}",
-                    f"2026-0{1 + n % 3}-01",
-                    *stamps,
-                )
-                for n in range(40)
-            ],
+        _open_actions(
+            conn,
+            [(f"late-{n}", 2 - n % 2, f"task {n:02d}", f"2026-0{1 + n % 3}-01") for n in range(40)],
         )
     conn.close()
     every, _ = _screen_begins_json(people)
     assert sum(item["kind"] == "overdue-action" for item in every) == 40
+
+
+# created_at and updated_at of the rows written straight into the database.
+STAMPS = ("2026-01-01T00:00:00+00:00",) * 2
+
+
+def _open_actions(conn: sqlite3.Connection, rows: list[tuple[str, int, str, str]]) -> None:
+    """Open actions of the mentee, each (uid, pair id, text, due date)."""
+    conn.executemany(
+        "INSERT INTO action (uid, pair_id, owner, text, due_on, status, created_at, "
+        "updated_at) VALUES (?, ?, 'mentee', ?, ?, 'open', ?, ?)",
+        [(*row, *STAMPS) for row in rows],
+    )
 
 
 def _screen_begins_json(people: Run) -> tuple[list[dict[str, Any]], list[str]]:
@@ -190,24 +190,17 @@ def test_the_screen_reads_only_the_reviews_it_shows(people: Run, db_path: Path) 
     """Many expectations come to review, ties on their dates across pairs, and a few late
     actions before them: the screen's attention list is the first of --json's, in the same
     order, and counts the rest of both."""
-    import sqlite3
-
     conn = sqlite3.connect(db_path)
-    stamps = ("2026-01-01T00:00:00+00:00",) * 2
     with conn:
         conn.executemany(
             "INSERT INTO expectation (uid, pair_id, topic, text, agreed_on, review_on, "
             "created_at, updated_at) VALUES (?, ?, 'other', ?, '2025-12-01', ?, ?, ?)",
             [
-                (f"review-{n}", 2 - n % 2, f"agreement {n:02d}", f"2026-0{1 + n % 3}-01", *stamps)
+                (f"review-{n}", 2 - n % 2, f"agreement {n:02d}", f"2026-0{1 + n % 3}-01", *STAMPS)
                 for n in range(40)
             ],
         )
-        conn.executemany(
-            "INSERT INTO action (uid, pair_id, owner, text, due_on, status, created_at, "
-            "updated_at) VALUES (?, ?, 'mentee', ?, '2026-02-01', 'open', ?, ?)",
-            [(f"late-{n}", 1 + n % 2, f"task {n}", *stamps) for n in range(5)],
-        )
+        _open_actions(conn, [(f"late-{n}", 1 + n % 2, f"task {n}", "2026-02-01") for n in range(5)])
     conn.close()
     every, shown = _screen_begins_json(people)
     assert sum(item["kind"] == "review" for item in every) == 40

@@ -4,9 +4,9 @@ the chunk, not by the pair's history; all of it is one transaction, the caller's
 
 from __future__ import annotations
 
-import itertools
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
+from ..store.core import batches
 from ..store.sync import KINDS
 
 if TYPE_CHECKING:
@@ -26,14 +26,6 @@ ORDER = tuple(KINDS)
 # edits were first seen: kept before this sync (by uid), made here in this sync (by id), or
 # first seen in the n-th change received (FIRST_SEEN + n); UNSEEN while it has no edit.
 KEPT, OWN, UNSEEN, FIRST_SEEN = 0, 1, -1, 2
-
-T = TypeVar("T")
-
-
-def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    found = iter(items)
-    while batch := list(itertools.islice(found, size)):
-        yield batch
 
 
 def send(tables: SyncTables, pair_uid: str, stamp: Clock, outbox: Outbox) -> None:

@@ -124,9 +124,10 @@ def join(store: Store, folder_text: str, now: datetime) -> tuple[Synced, str]:
 def sync(store: Store, pair_uid: str, now: datetime) -> Synced:
     """Send what changed here, apply what every other device sent: one transaction, merged a
     chunk of records at a time."""
+    from ..store.core import batches
     from ..sync import git
     from ..sync.log import Outbox, header, log_name
-    from .merging import CHUNK, Merge, batches, send
+    from .merging import CHUNK, Merge, send
 
     tables = store.sync()
     bound = {s.pair_uid: s for s in tables.shares()}[pair_uid]

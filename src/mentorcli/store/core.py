@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from itertools import islice
 from typing import Any, Generic, TypeVar
 
 from .. import interrupts
@@ -15,6 +16,7 @@ from .connection import ReadOnlyConnection, begin_immediate
 
 Params = tuple[Any, ...] | dict[str, Any]
 Record = TypeVar("Record")
+T = TypeVar("T")
 
 
 def handle_key(handle: str) -> str:
@@ -38,6 +40,14 @@ PAIR_SELECT = """
 
 # The pairs that are not over: what a listing across pairs shows.
 RUNNING_PAIRS = "pair_id IN (SELECT id FROM pair WHERE status NOT IN ('ended', 'completed'))"
+
+
+def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """The items in lists of `size` (the last may be shorter): what one statement binds, or
+    what one step of a long job holds at once."""
+    found = iter(items)
+    while batch := list(islice(found, size)):
+        yield batch
 
 
 def whose(pair_id: int | None) -> tuple[str, tuple[Any, ...]]:

@@ -238,18 +238,17 @@ class Reports:
         return bool(row and row["used"])
 
     def late_actions(self, today: str, limit: int | None = None) -> list[LateAction]:
-        """Open actions of active pairs due before today, the longest overdue first: only what
-        the status screen shows of them, read from the index of open actions. With `limit`,
-        only the first that many in the screen's own order (due date, pair, id)."""
+        """Open actions of active pairs due before today, in the screen's own order (due date,
+        pair, id): only what the status screen shows of them, read from the index of open
+        actions. With `limit`, only the first that many."""
         from .activity import LateAction
 
-        order = "action.due_on, action.id" if limit is None else "action.due_on, 2, action.id"
         return [
             LateAction(*row)
             for row in self._db.all(
                 "SELECT action.pair_id, mentor.handle || '/' || mentee.handle, action.id, "
                 "action.owner, action.text, action.due_on FROM action INDEXED BY action_open_due "
-                f"{LATE} ORDER BY {order} LIMIT ?",
+                f"{LATE} ORDER BY action.due_on, 2, action.id LIMIT ?",
                 (today, -1 if limit is None else limit),
             )
         ]
@@ -267,20 +266,18 @@ class Reports:
         return 0 if row is None else int(row[0])
 
     def reviews_due(self, today: str, limit: int | None = None) -> list[ReviewDue]:
-        """Active expectations of active pairs whose review date has come: what the status
-        screen shows of them. With `limit`, only the first that many in the screen's own order
-        (review date, pair, id)."""
+        """Active expectations of active pairs whose review date has come, in the screen's own
+        order (review date, pair, id): what the status screen shows of them. With `limit`, only
+        the first that many."""
         from .activity import ReviewDue
 
-        order = "expectation.review_on, expectation.id" if limit is None else (
-            "expectation.review_on, 2, expectation.id"
-        )  # fmt: skip
         return [
             ReviewDue(*row)
             for row in self._db.all(
                 "SELECT expectation.pair_id, mentor.handle || '/' || mentee.handle, "
                 "expectation.id, expectation.topic, expectation.text, expectation.review_on "
-                f"FROM expectation {REVIEWS} ORDER BY {order} LIMIT ?",
+                f"FROM expectation {REVIEWS} ORDER BY expectation.review_on, 2, expectation.id "
+                "LIMIT ?",
                 (today, -1 if limit is None else limit),
             )
         ]

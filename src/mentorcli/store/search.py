@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import BadInput
-from .core import PAIR_SELECT, Db
+from .core import PAIR_SELECT, Db, batches
 
 # Private-use characters mark the matches inside a snippet; they are taken out again
 # before anything is shown, and user text holding them only loses a highlight.
@@ -38,11 +37,6 @@ class Hit:
     snippet: str
     highlights: list[tuple[int, int]] = field(default_factory=list)
     rank: float = 0.0
-
-
-def _batches(ids: list[int]) -> Iterator[list[int]]:
-    for start in range(0, len(ids), BATCH):
-        yield ids[start : start + BATCH]
 
 
 def _marks(batch: list[int]) -> str:
@@ -221,7 +215,7 @@ class SearchIndex:
 
     def _pair_refs(self, pair_ids: set[int]) -> dict[int, str]:
         refs: dict[int, str] = {}
-        for batch in _batches(sorted(pair_ids)):
+        for batch in batches(sorted(pair_ids), BATCH):
             for row in self._db.all(
                 PAIR_SELECT + f" WHERE pair.id IN ({_marks(batch)})", tuple(batch)
             ):
@@ -250,7 +244,7 @@ class SearchIndex:
         if not best:
             return []
         when: dict[int, str | None] = {}
-        for batch in _batches(list(best)):
+        for batch in batches(list(best), BATCH):
             for row in self._db.all(
                 "SELECT search_index.rowid AS id, "
                 "COALESCE(session.started_at, origin.started_at, action.created_at, "
@@ -269,7 +263,7 @@ class SearchIndex:
         order.sort(key=best.__getitem__)
         kept = order[:limit]
         shown: dict[int, dict[str, Any]] = {}
-        for batch in _batches(kept):
+        for batch in batches(kept, BATCH):
             for row in self._db.all(
                 "SELECT rowid AS id, kind, ref, pair_id, "
                 f"CASE WHEN length(body) <= {LONG_TEXT} THEN "
