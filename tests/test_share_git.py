@@ -66,6 +66,28 @@ def test_sync_commits_pulls_and_pushes(
     assert len(git("log", "--format=%s", "main", cwd=remote).splitlines()) >= 3
 
 
+def test_a_clone_of_an_empty_repository_starts_the_sharing(
+    people: Run, clones: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
+    """A new repository, cloned before anything was pushed to it: nothing to pull yet, and
+    the first sync's push makes its branch, which the other side's join pulls."""
+    empty = tmp_path / "empty.git"
+    git("init", "--bare", "-b", "main", str(empty), cwd=tmp_path)
+    mine, theirs = tmp_path / "rui-new", tmp_path / "ana-new"
+    git("clone", str(empty), str(mine), cwd=tmp_path)
+    git("clone", str(empty), str(theirs), cwd=tmp_path)
+    ok(people, "log", "rui/ana", "--when", at(1), "--notes", "first over git")
+    ok(people, "share", "rui/ana", str(mine))
+    assert "mentor" in git("log", "--format=%s", "main", cwd=empty)
+    joined = people(
+        "--db", str(tmp_path / "ana.db"), "join", str(theirs),
+        env={"MENTOR_CONFIG": str(tmp_path / "ana.toml")},
+    )  # fmt: skip
+    assert joined.code == 0, joined.err
+    listed = people("--db", str(tmp_path / "ana.db"), "sessions", "--json")
+    assert [s["notes"] for s in json.loads(listed.out)] == ["first over git"]
+
+
 def test_a_failing_pull_applies_nothing(
     people: Run, clones: tuple[Path, Path, Path], tmp_path: Path
 ) -> None:

@@ -58,9 +58,16 @@ def pull(folder: Path) -> None:
     if not _has_remote(folder):
         return
     result = _git(folder, "pull", "--rebase", "--no-edit")
-    if result.returncode != 0:
+    if result.returncode != 0 and not _empty_remote(folder):
         after = "fix it there (git status) and sync again; nothing was applied"
         raise _failed(folder, "pull", result, after)
+
+
+def _empty_remote(folder: Path) -> bool:
+    """Whether the remote answers but has no branch yet (a clone of a new, empty repository):
+    then there is nothing to pull, and the first push makes its branch."""
+    heads = _git(folder, "ls-remote", "--heads")
+    return heads.returncode == 0 and not heads.stdout.strip()
 
 
 def publish(folder: Path, log: Path, message: str) -> None:
