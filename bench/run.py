@@ -680,9 +680,11 @@ def timed_define(cls, *args, **kwargs):
     defined.append(time.perf_counter() - start)
     return found
 dataclasses._process_class = timed_define
+import mentorcli.start as start
 import typer
 typer_done = time.perf_counter()
 from mentorcli.cli.app import main
+start.started()
 imported = time.perf_counter()
 import mentorcli.render.output as output
 emit = output.emit

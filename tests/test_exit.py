@@ -3,6 +3,8 @@ closed before, every byte of output arrives, and the exit code is the run's."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from seed_helpers import bulk
@@ -29,3 +31,25 @@ def test_the_exit_code_and_message_are_the_runs(db_path: Path) -> None:
     missing = mentor_process("pair", "show", "nobody")
     assert missing.returncode == 2
     assert missing.stderr.startswith("mentor: ") and missing.stderr.count("\n") == 1
+
+
+def test_the_collector_is_off_while_start_up_imports_and_on_for_the_run() -> None:
+    """Start-up's modules are set aside from the cyclic garbage collector, which is back on
+    before the command runs: a long run's garbage is still collected."""
+    probe = (
+        "import gc, weakref\n"
+        "import mentorcli.start as start\n"
+        "assert not gc.isenabled()\n"
+        "from mentorcli.cli.app import main\n"
+        "start.started()\n"
+        "assert gc.isenabled() and gc.get_freeze_count() > 10_000, gc.get_freeze_count()\n"
+        "class Node: pass\n"
+        "ring = Node(); ring.next = ring; gone = weakref.ref(ring); del ring\n"
+        "kept = [[] for _ in range(5_000)]\n"  # enough new objects for the collector to run
+        "print('collected' if gone() is None else 'kept')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "collected\n"

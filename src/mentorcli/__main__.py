@@ -1,9 +1,12 @@
-"""`python -m mentorcli`."""
+"""`python -m mentorcli`: the same start as the `mentor` script, and the usual exit."""
 
 from __future__ import annotations
 
 import sys
 
-from mentorcli.cli.app import main
+from mentorcli.start import started  # first: the collector is off while start-up imports
 
+from mentorcli.cli.app import main  # isort: skip
+
+started()
 sys.exit(main())

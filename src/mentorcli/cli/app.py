@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Mapping, Sequence
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 
@@ -206,19 +205,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     # from the interpreter's shutdown.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     return code
-
-
-def script() -> NoReturn:
-    """The `mentor` console script: `main`, then the process ends with its exit code without
-    the interpreter's teardown (freeing every module and object one by one, 10-20 ms of a
-    listing's run). By then the database is closed and every file written is closed; only
-    the standard streams are flushed here. `python -m mentorcli` (what a profiler runs)
-    ends the usual way."""
-    import os
-    from contextlib import suppress
-
-    code = main()
-    for stream in (sys.stdout, sys.stderr):
-        with suppress(OSError, ValueError):  # the reader went away: nothing is left to say
-            stream.flush()
-    os._exit(code)
