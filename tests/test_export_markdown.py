@@ -14,7 +14,7 @@ from markdown_it.token import Token
 
 from mentorcli.render.markdown import block_start, both, cell, inline, quoted_block, unlinked
 from mentorcli.render.text import visible
-from mentorcli.reports.agenda import LocalTime
+from mentorcli.reports.clock import LocalTime
 from mentorcli.zones import city
 from seed_helpers import at, day, history, ok
 

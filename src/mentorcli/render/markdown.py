@@ -14,7 +14,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
     from ..model.followups import Action
-    from ..reports.agenda import Agenda, LocalTime
+    from ..reports.agenda import Agenda
+    from ..reports.clock import LocalTime
     from ..reports.summary import Summary, TimelineEntry
 
 # Characters that mean something anywhere in a line: escapes, emphasis, code, links and images,

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..when import from_utc_iso as instant
 from ..zones import zone as _zone
+from .clock import LocalTime
 from .due import lapsed, next_due
 
 if TYPE_CHECKING:
@@ -17,15 +18,6 @@ if TYPE_CHECKING:
     from ..model.plans import PlannedSession
     from ..overlap import Interval
     from ..store.reports import PairRecords
-
-
-@dataclass(frozen=True)
-class LocalTime:
-    """One instant on one person's clock."""
-
-    handle: str
-    zone: str
-    at: str  # ISO 8601 with that zone's offset
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,9 @@ lapse; plain data."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..when import from_utc_iso
 from .due import lapses_at
@@ -18,8 +18,7 @@ if TYPE_CHECKING:
 KIND_ORDER = {"session": 0, "action": 1, "review": 2, "lapse": 3}
 
 
-@dataclass(frozen=True)
-class Reminder:
+class Reminder(NamedTuple):
     """One thing to do, and when it is due: an instant (a session, a lapse) or a day."""
 
     kind: str  # session, action, review or lapse
@@ -31,6 +30,8 @@ class Reminder:
 
 @dataclass(frozen=True)
 class Reminders:
+    """Everything due within the window, soonest first."""
+
     who: str  # the `me` handle they are for, "" for everyone
     zone: str  # where the user is: the zone times are shown in
     now: str  # UTC ISO
@@ -38,7 +39,13 @@ class Reminders:
     reminders: tuple[Reminder, ...]
 
     def json(self) -> object:
-        return {**asdict(self), "reminders": [asdict(r) for r in self.reminders]}
+        return {
+            "who": self.who,
+            "zone": self.zone,
+            "now": self.now,
+            "until": self.until,
+            "reminders": [r._asdict() for r in self.reminders],
+        }
 
 
 def parse_within(text: str) -> timedelta:

@@ -17,8 +17,8 @@ from ..model.people import Person
 from ..vocabulary import ASYNC_CHANNELS
 from ..when import from_utc_iso as instant
 from ..zones import zone
-from .agenda import LocalTime
-from .status import WINDOW, trend
+from .clock import LocalTime
+from .trend import WINDOW, trend
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo

@@ -1,24 +1,22 @@
-"""What remind's reads return beyond the pairs' activity: late actions and reviews due."""
+"""What remind's reads return beyond the pairs' activity: late actions and reviews due, each
+with its pair; named tuples, as the activity's rows are (store/activity.py)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from ..model.agreement import Expectation
     from ..model.followups import Action
 
 
-@dataclass(frozen=True)
-class OverdueAction:
+class OverdueAction(NamedTuple):
     pair_id: int
     pair: str
     action: Action
 
 
-@dataclass(frozen=True)
-class DueReview:
+class DueReview(NamedTuple):
     pair_id: int
     pair: str
     expectation: Expectation
