@@ -66,13 +66,24 @@ def cell_width(cell: Cell) -> int:
     return total
 
 
+def measured(rows: Sequence[Sequence[Cell]]) -> list[list[int]]:
+    """Each cell's width, row by row: measured once, for the columns and for the padding."""
+    return [[cell_width(cell) for cell in row] for row in rows]
+
+
+def widest(sizes: Sequence[Sequence[int]]) -> list[int]:
+    """Each column's width: its widest cell, of cells measured."""
+    found = [0] * max((len(row) for row in sizes), default=0)
+    for row in sizes:
+        for index, size in enumerate(row):
+            if size > found[index]:
+                found[index] = size
+    return found
+
+
 def widths(rows: Sequence[Sequence[Cell]]) -> list[int]:
     """Each column's width: its widest cell."""
-    found = [0] * max((len(row) for row in rows), default=0)
-    for row in rows:
-        for index, cell in enumerate(row):
-            found[index] = max(found[index], cell_width(cell))
-    return found
+    return widest(measured(rows))
 
 
 class Lines:
@@ -86,14 +97,21 @@ class Lines:
         self.lines: list[list[tuple[str, str]]] = []
         self.widths: list[int] = []  # each line's width, or more where it ends in spaces
 
-    def add_row(self, row: Sequence[Cell], column_widths: Sequence[int], indent: str = "") -> None:
-        """One row as one line: every cell padded to its column's width, the last one not."""
+    def add_row(
+        self,
+        row: Sequence[Cell],
+        column_widths: Sequence[int],
+        indent: str = "",
+        sizes: Sequence[int] | None = None,
+    ) -> None:
+        """One row as one line: every cell padded to its column's width, the last one not;
+        `sizes` are the cells' widths where they were measured already."""
         pieces: list[tuple[str, str]] = [(indent, "")]
         used = len(indent)
         last = len(row) - 1
         for index, cell in enumerate(row):
             pieces += cell
-            taken = cell_width(cell)
+            taken = cell_width(cell) if sizes is None else sizes[index]
             if index < last:
                 pad = max(column_widths[index] - taken + GAP, 0)
                 pieces.append((" " * pad, ""))

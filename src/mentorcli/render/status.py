@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..labels import bar
 from ..reports.status import SHOWN, PairStatus, Status
-from .columns import GAP, Cell, Lines, cell_width, clip, width_of, widths
+from .columns import GAP, Cell, Lines, cell_width, clip, measured, widest, width_of
 from .styled import Styled
 from .text import one_line, visible
 from .wrap import wrap
@@ -212,12 +212,13 @@ def _pair_table(status: Status, width: int) -> Lines:
     header: list[Cell] = [[(h, "bold")] for h in HEADERS]
     full = _full_figures(status.pairs, header, width - MIN_PAIR - GAP)
     if full is not None:
-        figures, figure_widths = full
+        figures, sizes, figure_widths = full
         least = MIN_PAIR
     else:
         figures = [_figures(p, compact=True) for p in status.pairs]
         header = [[(h, "bold")] for h in COMPACT_HEADERS]
-        figure_widths = widths([header, *figures])
+        sizes = measured(figures)
+        figure_widths = widest([measured([header])[0], *sizes])
         least = MIN_COMPACT_PAIR
     fixed = sum(figure_widths) + GAP * (len(HEADERS) - 1)
     natural = max(len("pair"), *(width_of(name + ref) for name, ref, _ in names))
@@ -230,34 +231,42 @@ def _pair_table(status: Status, width: int) -> Lines:
     groups = _groups(figure_widths, width - pair_width - GAP)
     below = " " * (pair_width + GAP)
     table = Lines()
-    rows = [([("pair", "bold")], header)]
-    for (name, ref, lapsed), row in zip(names, figures, strict=True):
+    rows = [([("pair", "bold")], header, measured([header])[0])]
+    for (name, ref, lapsed), row, row_sizes in zip(names, figures, sizes, strict=True):
         shown = clip(name, max(pair_width - len(ref), 1)) + ref
-        rows.append(([(shown, "bold red" if lapsed else "")], row))
-    for pair, row in rows:
+        rows.append(([(shown, "bold red" if lapsed else "")], row, row_sizes))
+    for pair, row, row_sizes in rows:
         first, last = groups[0]
-        table.add_row([pair, *row[first:last]], [pair_width, *figure_widths[first:last]])
+        table.add_row(
+            [pair, *row[first:last]],
+            [pair_width, *figure_widths[first:last]],
+            sizes=[cell_width(pair), *row_sizes[first:last]],
+        )
         for first, last in groups[1:]:
-            table.add_row(row[first:last], figure_widths[first:last], below)
+            table.add_row(
+                row[first:last], figure_widths[first:last], below, sizes=row_sizes[first:last]
+            )
     return table
 
 
 def _full_figures(
     pairs: Sequence[PairStatus], header: list[Cell], room: int
-) -> tuple[list[list[Cell]], list[int]] | None:
-    """Every pair's figures in full and their columns' widths, or None as soon as the columns
-    (each as wide as its widest figure so far, with the gaps between) outgrow the room beside
-    the pair column."""
+) -> tuple[list[list[Cell]], list[list[int]], list[int]] | None:
+    """Every pair's figures in full, their widths and their columns' widths, or None as soon
+    as the columns (each as wide as its widest figure so far, with the gaps between) outgrow
+    the room beside the pair column."""
     most = [cell_width(cell) for cell in header]
     gaps = GAP * (len(HEADERS) - 1)
-    found = []
+    found, sizes = [], []
     for pair in pairs:
         row = _figures(pair)
-        most = [max(wide, cell_width(cell)) for wide, cell in zip(most, row, strict=True)]
+        row_sizes = [cell_width(cell) for cell in row]
+        most = [max(wide, size) for wide, size in zip(most, row_sizes, strict=True)]
         if sum(most) + gaps > room:
             return None
         found.append(row)
-    return (found, most) if sum(most) + gaps <= room else None
+        sizes.append(row_sizes)
+    return (found, sizes, most) if sum(most) + gaps <= room else None
 
 
 def _groups(column_widths: Sequence[int], width: int) -> list[tuple[int, int]]:

@@ -16,8 +16,18 @@ from ..when import from_utc_iso as instant
 from ..zones import zone as _zone
 
 if TYPE_CHECKING:
-    from ..model.pairs import Pair
     from ..overlap import Interval
+
+
+class Cadenced(Protocol):
+    """What a due date and a lapse are reckoned from of a pair: its cadence and first day (a
+    Pair, or the status screen's lighter row)."""
+
+    @property
+    def cadence(self) -> str: ...
+
+    @property
+    def start_date(self) -> str: ...  # ISO date
 
 
 class Touchpoint(Protocol):
@@ -39,7 +49,7 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 MOST_DAYS_MOVED = 366
 
 
-def usual_start(pair: Pair, mentor_zone: str, last: Touchpoint | None) -> datetime:
+def usual_start(pair: Cadenced, mentor_zone: str, last: Touchpoint | None) -> datetime:
     """The pair's start date at its usual time of day in the mentor's zone: the wall time of the
     last session there, else 09:00. A time in a DST gap moves on by the gap's length."""
     tz = _zone(mentor_zone)
@@ -49,7 +59,7 @@ def usual_start(pair: Pair, mentor_zone: str, last: Touchpoint | None) -> dateti
 
 
 def next_due(
-    pair: Pair, mentor_zone: str, last: Touchpoint | None, off: Sequence[Interval] = ()
+    pair: Cadenced, mentor_zone: str, last: Touchpoint | None, off: Sequence[Interval] = ()
 ) -> datetime:
     """When the next session is due, in the mentor's zone: a cadence period after the last
     session (on the wall clock), or the first slot of the cadence from the pair's start. A
@@ -65,7 +75,7 @@ def next_due(
     return due
 
 
-def _since(pair: Pair, last: Touchpoint | None) -> datetime:
+def _since(pair: Cadenced, last: Touchpoint | None) -> datetime:
     """Where a lapse is reckoned from: the last touchpoint, or the pair's start."""
     return (
         instant(last.started_at)
@@ -74,14 +84,14 @@ def _since(pair: Pair, last: Touchpoint | None) -> datetime:
     )
 
 
-def lapses_at(pair: Pair, last: Touchpoint | None) -> datetime:
+def lapses_at(pair: Cadenced, last: Touchpoint | None) -> datetime:
     """When the pair lapses, time off aside: 1.5 cadence periods after its last touchpoint
     (or its start)."""
     return _since(pair, last) + timedelta(days=LAPSE_FACTOR * _cadence(pair.cadence).approx_days())
 
 
 def lapsed(
-    pair: Pair, last: Touchpoint | None, now: datetime, off: Sequence[Interval] = ()
+    pair: Cadenced, last: Touchpoint | None, now: datetime, off: Sequence[Interval] = ()
 ) -> bool:
     """No touchpoint (nor the start) within 1.5 cadence periods, not counting the time the
     mentor or mentee was away or on a holiday (`off`)."""

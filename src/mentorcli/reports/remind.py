@@ -100,12 +100,12 @@ def build_reminders(
         found.append(Reminder("review", review.pair, e.review_on or "", text, e.id))
     for pair in activity:
         last = pair.recent[0] if pair.recent else None
-        lapse = lapses_at(pair.pair, last)
+        lapse = lapses_at(pair, last)
         if lapse < until:
             verb = "lapsed" if lapse <= now else "lapses"
-            text = f"{verb}: no touchpoint for 1.5 x {pair.pair.cadence}"
+            text = f"{verb}: no touchpoint for 1.5 x {pair.cadence}"
             at = lapse.astimezone(UTC).isoformat(timespec="seconds")
-            found.append(Reminder("lapse", pair.pair.ref, at, text, pair.pair.id))
+            found.append(Reminder("lapse", pair.ref, at, text, pair.id))
     found.sort(key=lambda r: (_sort_instant(r.at), KIND_ORDER[r.kind], r.pair, r.ref or 0))
     return Reminders(
         who,

@@ -17,9 +17,8 @@ from .due import lapsed, next_due
 from .trend import trend
 
 if TYPE_CHECKING:
-    from ..model.pairs import Pair
     from ..overlap import Interval
-    from ..store.reports import LateAction, PairActivity, ReviewDue
+    from ..store.reports import LateAction, PairActivity, PausedPair, ReviewDue
 
 
 class PairStatus(NamedTuple):
@@ -95,7 +94,7 @@ class Status:
         }
 
 
-def paused_pairs(pairs: Sequence[Pair], today: date) -> tuple[Paused, ...]:
+def paused_pairs(pairs: Sequence[PausedPair], today: date) -> tuple[Paused, ...]:
     """Paused pairs, the longest paused first."""
     found = [
         Paused(
@@ -120,25 +119,24 @@ def pair_status(
     """One pair's row; `today` and `zone` are the user's, for "how many days ago"; `planned`
     the (id, start) of its next planned session, which is then when the next one is due;
     `off` when the mentor or mentee is away or on a holiday."""
-    pair = activity.pair
     newest_first = activity.recent
     last = newest_first[0] if newest_first else None
-    due = instant(planned[1]) if planned else next_due(pair, activity.mentor_zone, last, off)
+    due = instant(planned[1]) if planned else next_due(activity, activity.mentor_zone, last, off)
     late = now - due
     oldest_first = tuple(reversed(newest_first))
     rapport = tuple(s.rapport for s in oldest_first)
     engagement = tuple(s.engagement for s in oldest_first)
     return PairStatus(
-        pair_id=pair.id,
-        pair=pair.ref,
-        cadence=pair.cadence,
+        pair_id=activity.id,
+        pair=activity.ref,
+        cadence=activity.cadence,
         last_touch=last.started_at if last else None,
         days_since=(today - instant(last.started_at).astimezone(_zone(zone)).date()).days
         if last
         else None,
         next_due=due.astimezone(UTC).isoformat(),
         overdue_days=late.days if late.total_seconds() > 0 else 0,
-        lapsed=lapsed(pair, last, now, off),
+        lapsed=lapsed(activity, last, now, off),
         open_actions=activity.open_actions,
         overdue_actions=activity.overdue_actions,
         goals=activity.goals,
@@ -158,14 +156,14 @@ def build_status(
     now: datetime,
     today: date,
     zone: str,
-    paused: Sequence[Pair] = (),
+    paused: Sequence[PausedPair] = (),
     planned: Mapping[int, tuple[int, str]] | None = None,
     off: Mapping[int, Sequence[Interval]] | None = None,
 ) -> Status:
     booked = planned or {}
     pairs = sorted(
         (
-            pair_status(a, now, today, zone, booked.get(a.pair.id), (off or {}).get(a.pair.id, ()))
+            pair_status(a, now, today, zone, booked.get(a.id), (off or {}).get(a.id, ()))
             for a in activity
         ),
         key=lambda p: (tuple(-k for k in p.urgency()), p.pair),

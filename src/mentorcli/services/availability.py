@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from ..errors import BadInput
 from ..hours import parse_hours
@@ -23,7 +23,6 @@ from ..overlap import (
 
 if TYPE_CHECKING:
     from ..model.away import TimeOff
-    from ..model.pairs import Pair
     from ..model.people import Person
     from ..store import Store
 
@@ -171,8 +170,22 @@ def time_off_of(
     return tuple(merge_intervals((a.start, a.end) for a in found.absences))
 
 
+class PairOfPeople(Protocol):
+    """What time off is found for of a pair: its id and its two people's (a Pair, or the
+    status screen's lighter row)."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def mentor_id(self) -> int: ...
+
+    @property
+    def mentee_id(self) -> int: ...
+
+
 def pairs_time_off(
-    store: Store, pairs: Sequence[Pair], first: date, last: date
+    store: Store, pairs: Sequence[PairOfPeople], first: date, last: date
 ) -> dict[int, tuple[Interval, ...]]:
     """For each pair (by id), when its mentor or mentee is away or on a holiday."""
     records = [
@@ -188,7 +201,7 @@ def pairs_time_off(
     }
 
 
-def _ids(pairs: Sequence[Pair]) -> set[int]:
+def _ids(pairs: Sequence[PairOfPeople]) -> set[int]:
     return {pid for pair in pairs for pid in (pair.mentor_id, pair.mentee_id)}
 
 

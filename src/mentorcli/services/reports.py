@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -12,12 +12,12 @@ from ..errors import BadInput
 from .lookup import resolve_pair
 
 if TYPE_CHECKING:
-    from ..model.pairs import Pair
     from ..overlap import Interval
     from ..reports.agenda import Agenda
     from ..reports.remind import Reminders
     from ..reports.status import Status
     from ..reports.summary import Summary
+    from ..services.availability import PairOfPeople
     from ..store import Store
     from ..store.health import Health
 
@@ -47,9 +47,9 @@ def status(store: Store, now: datetime, today: date, zone: str, *, every: bool =
     if not every:
         beyond = reads.late_action_count(day) - len(overdue)
         beyond += reads.review_count(day) - len(reviews)
-    paused = store.pairs.all(("paused",))
+    paused = reads.paused_pairs()
     planned = reads.next_planned(to_utc_iso(now))
-    off = _time_off(store, [a.pair for a in activity], *_around(today))
+    off = _time_off(store, activity, *_around(today))
     found = build_status(activity, overdue, reviews, now, today, zone, paused, planned, off)
     return replace(found, beyond=beyond) if beyond else found
 
@@ -102,7 +102,7 @@ def calendar(store: Store, pair_ref: str, count: int, first: date | None, now: d
 
 
 def _time_off(
-    store: Store, pairs: list[Pair], first: date, last: date
+    store: Store, pairs: Sequence[PairOfPeople], first: date, last: date
 ) -> dict[int, tuple[Interval, ...]]:
     """When each pair's mentor or mentee is away or on a holiday from `first` to `last`: what
     the due dates, lapses and the calendar leave out."""

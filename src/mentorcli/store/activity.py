@@ -10,10 +10,7 @@ module loads) and builds in half.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
-
-if TYPE_CHECKING:  # annotations only
-    from ..model.pairs import Pair
+from typing import NamedTuple
 
 
 class Touch(NamedTuple):
@@ -27,15 +24,29 @@ class Touch(NamedTuple):
 
 
 class PairActivity(NamedTuple):
-    """One active pair as the status screen needs it, its counts read beside its record."""
+    """One active pair as the status screen and remind need it: what its due date and lapse
+    are reckoned from (not the whole pair record), and its counts read beside it."""
 
-    pair: Pair
+    id: int
+    ref: str  # MENTOR/MENTEE
+    mentor_id: int
+    mentee_id: int
+    cadence: str
+    start_date: str
     mentor_zone: str
     recent: tuple[Touch, ...]  # newest first, at most RECENT
     open_actions: int
     overdue_actions: int
     goals: int  # not dropped
     goal_progress: float | None  # mean progress of those
+
+
+class PausedPair(NamedTuple):
+    """A paused pair as the status screen lists it."""
+
+    id: int
+    ref: str  # MENTOR/MENTEE
+    paused_on: str | None  # None when paused before the day was recorded
 
 
 class LateAction(NamedTuple):

@@ -6,15 +6,14 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..model.pairs import Pair
-from .core import PAIR_SELECT, Db
-from .pairs import Pairs
+from .core import Db
 
 # The records these reads return are built in store/records.py and store/activity.py,
 # imported by the reads that need them: every run imports the Store, few run a report.
 if TYPE_CHECKING:
     from .activity import LateAction as LateAction
     from .activity import PairActivity as PairActivity
+    from .activity import PausedPair as PausedPair
     from .activity import ReviewDue as ReviewDue
     from .activity import Touch as Touch
     from .health import Health as Health
@@ -24,12 +23,13 @@ if TYPE_CHECKING:
 
 # How many recent sessions per pair the status screen reads for its trend.
 RECENT = 6
-# What active_activity counts for each pair beside its record, each through an index on the
-# pair's own rows (action_pair, goal_pair): the mentor's zone, open actions, those due before
-# today, goals not dropped and their mean progress.
-ACTIVITY_FIELDS = ("zone", "open_actions", "overdue_actions", "goals", "goal_progress")
+# What active_activity reads of each active pair (of `who`, with WHOSE), in PairActivity's
+# order: what its due date and lapse are reckoned from, and counts each through an index on
+# the pair's own rows (action_pair, goal_pair): open actions, those due before today, goals
+# not dropped and their mean progress.
 ACTIVITY = (
-    "mentor.timezone AS zone, "
+    "SELECT pair.id, mentor.handle || '/' || mentee.handle, pair.mentor_id, pair.mentee_id, "
+    "pair.cadence, pair.start_date, mentor.timezone, "
     "(SELECT count(*) FROM action WHERE action.pair_id = pair.id AND action.status = 'open') "
     "AS open_actions, "
     "(SELECT count(*) FROM action WHERE action.pair_id = pair.id AND action.status = 'open' "
@@ -37,7 +37,10 @@ ACTIVITY = (
     "(SELECT count(*) FROM goal WHERE goal.pair_id = pair.id AND goal.status != 'dropped') "
     "AS goals, "
     "(SELECT avg(goal.progress) FROM goal WHERE goal.pair_id = pair.id "
-    "AND goal.status != 'dropped') AS goal_progress"
+    "AND goal.status != 'dropped') AS goal_progress "
+    "FROM pair JOIN person AS mentor ON mentor.id = pair.mentor_id "
+    "JOIN person AS mentee ON mentee.id = pair.mentee_id "
+    "WHERE pair.status = 'active'{whose} ORDER BY pair.id"
 )
 # Each active pair's sessions from its RECENT-th latest on, from session_pair_recent alone:
 # sessions that started at the same instant as that one come too, and are left in Python.
@@ -117,6 +120,7 @@ class Reports:
         from ..model.agreement import Expectation, Goal
         from ..model.followups import Action, Topic
         from ..model.sessions import Session
+        from .pairs import Pairs
         from .people import People
         from .records import PairRecords
 
@@ -177,11 +181,7 @@ class Reports:
         from .activity import PairActivity, Touch
 
         whose = WHOSE if who is not None else ""
-        pairs = self._db.all(
-            PAIR_SELECT.replace("SELECT pair.*,", f"SELECT pair.*, {ACTIVITY},")
-            + f" WHERE pair.status = 'active'{whose} ORDER BY pair.id",
-            {"today": today, "who": who},
-        )
+        pairs = self._db.all(ACTIVITY.format(whose=whose), {"today": today, "who": who})
         # The sessions come from session_pair_recent alone. One step into the session table
         # itself (its last row, found from the root down) makes a damaged one stop status with
         # exit 3, as it stops every other reader of sessions.
@@ -201,24 +201,24 @@ class Reports:
         for pair_id in tied:
             recent[pair_id].sort(key=lambda touch: touch.id)
             recent[pair_id].sort(key=lambda touch: touch.started_at, reverse=True)
-        found = []
-        for row in pairs:
-            values = dict(row)
-            counts = [values.pop(name) for name in ACTIVITY_FIELDS]
-            zone, open_actions, overdue, goals, progress = counts
-            pair = Pair(**values)
-            found.append(
-                PairActivity(
-                    pair=pair,
-                    mentor_zone=zone,
-                    recent=tuple(recent.get(pair.id, ())),
-                    open_actions=open_actions,
-                    overdue_actions=overdue,
-                    goals=goals,
-                    goal_progress=progress,
-                )
+        # Each row is the pair's fields before its recent sessions, then its counts.
+        return [
+            PairActivity._make((*row[:7], tuple(recent.get(row[0], ())), *row[7:])) for row in pairs
+        ]
+
+    def paused_pairs(self) -> list[PausedPair]:
+        """The paused pairs, by id."""
+        from .activity import PausedPair
+
+        return [
+            PausedPair(*row)
+            for row in self._db.all(
+                "SELECT pair.id, mentor.handle || '/' || mentee.handle, pair.paused_on FROM pair "
+                "JOIN person AS mentor ON mentor.id = pair.mentor_id "
+                "JOIN person AS mentee ON mentee.id = pair.mentee_id "
+                "WHERE pair.status = 'paused' ORDER BY pair.id"
             )
-        return found
+        ]
 
     def next_planned(self, since: str) -> dict[int, tuple[int, str]]:
         """(id, start) of each pair's first planned session starting at or after `since`."""
