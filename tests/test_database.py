@@ -129,6 +129,19 @@ def test_newer_version_refused(run: Run, db_path: Path, tmp_path: Path) -> None:
     _refused_untouched(run, db_path, newer, "newer")
 
 
+def test_a_later_migration_still_in_the_wal_is_refused(run: Run, db_path: Path) -> None:
+    """The file's header says this version, its -wal a newer one: the -wal is what counts."""
+    assert run("person", "add", "ana", "--tz", "UTC").code == 0
+    holder = sqlite3.connect(db_path, isolation_level=None)  # open, so nothing is folded in
+    try:
+        holder.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+        assert int.from_bytes(db_path.read_bytes()[60:64], "big") == SCHEMA_VERSION
+        outcome = run("person", "list")
+    finally:
+        holder.close()
+    assert outcome.code == 3 and "newer mentor" in outcome.err, outcome
+
+
 def test_damaged_database_refused(run: Run, db_path: Path) -> None:
     assert run("person", "add", "ana", "--tz", "UTC").code == 0
     content = bytearray(db_path.read_bytes())

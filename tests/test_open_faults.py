@@ -118,7 +118,14 @@ def test_hostile_files_leave_nothing_beside_them(tmp_path: Path) -> None:
     newer = bytearray(header)
     newer[60:64] = (SCHEMA_VERSION + 1).to_bytes(4, "big")
     newer[68:72] = APPLICATION_ID.to_bytes(4, "big")
-    for n, content in enumerate((bytes(damaged), bytes(newer), bytes(header), header[:512])):
+    # Headers that say "a mentor database of this version", over someone else's tables or a
+    # scribbled schema: what the header says is checked against the database itself.
+    forged = bytearray(newer)
+    forged[60:64] = SCHEMA_VERSION.to_bytes(4, "big")
+    forged_damaged = bytearray(damaged)
+    forged_damaged[60:72] = forged[60:72]
+    hostile = (damaged, newer, header, header[:512], forged, forged_damaged)
+    for n, content in enumerate(bytes(each) for each in hostile):
         db = tmp_path / f"hostile{n}.db"
         db.write_bytes(content)
         outcome = mentor(db, "person", "list")
