@@ -184,9 +184,14 @@ def test_edits_and_deletes_reach_the_index(indexed: Run) -> None:
     assert hits(indexed, "helm") == []
 
 
-def test_equal_ranks_list_the_newest_first_across_the_limit(people: Run) -> None:
+@pytest.mark.parametrize("ties", [0, 1, 100])
+def test_equal_ranks_list_the_newest_first_across_the_limit(
+    people: Run, ties: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Identical texts rank alike: the limit keeps the newest of them, whatever the order
-    they were written in (the best matches are ranked first, their dates read after)."""
+    they were written in (the best matches are ranked first, their dates read after), and
+    however many matches past the limit are read first for its ties."""
+    monkeypatch.setattr(mentorcli.store.search, "TIES", ties)
     for when in ("2026-03-01", "2026-01-01", "2026-05-01", "2026-02-01", "2026-04-01"):
         assert people("log", "rui/ana", "--when", f"{when} 10:00", "--notes", "terraform").code == 0
     notes = "terraform terraform"  # ranks better than a lone "terraform"

@@ -23,6 +23,8 @@ SNIPPET_CHARS = 90
 # Ids go to SQLite in batches: one statement takes at most 32,766 parameters (999 before
 # SQLite 3.32), and a search for a common word can tie thousands of matches.
 BATCH = 500
+# Matches read past the limit for its ties before all of them are read again, ranked.
+TIES = 100
 
 
 @dataclass(frozen=True)
@@ -213,6 +215,31 @@ class SearchIndex:
             )
         return hits
 
+    def _ranked(
+        self, match: str, filters: Filters, limit: int, first: int | None
+    ) -> dict[int, float] | None:
+        """The matches ranked no worse than the limit-th, ties included, best first, of the
+        `first` best matches (every match for None); None when the ties may go on past them.
+
+        `bm25()` ordered with a LIMIT ranks every match but keeps only the best few as it goes;
+        FTS5's own `ORDER BY rank` sorts them all, about a third slower on a common word."""
+        where, params = filters.where()
+        ranked = self._db.conn.execute(
+            f"SELECT rowid, bm25(search_index) AS score FROM search_index "
+            f"WHERE search_index MATCH :match{where} ORDER BY score LIMIT :first",
+            {"match": match, **params, "first": -1 if first is None else first},
+        )
+        best: dict[int, float] = {}
+        read = 0
+        for rowid, rank in iter(ranked.fetchone, None):
+            read += 1
+            if len(best) >= limit and rank != best[next(reversed(best))]:
+                ranked.close()
+                return best
+            best[rowid] = rank
+        ranked.close()
+        return None if first is not None and read == first else best
+
     def _pair_refs(self, pair_ids: set[int]) -> dict[int, str]:
         refs: dict[int, str] = {}
         for batch in batches(sorted(pair_ids), BATCH):
@@ -229,18 +256,10 @@ class SearchIndex:
         then the snippets of the ones kept."""
         if limit <= 0:
             return []
-        where, params = filters.where()
-        ranked = self._db.conn.execute(
-            f"SELECT rowid, rank FROM search_index WHERE search_index MATCH :match{where} "
-            "ORDER BY rank",
-            {"match": match, **params},
-        )
-        best: dict[int, float] = {}
-        for rowid, rank in iter(ranked.fetchone, None):
-            if len(best) >= limit and rank != best[next(reversed(best))]:
-                break
-            best[rowid] = rank
-        ranked.close()
+        best = self._ranked(match, filters, limit, limit + TIES)
+        if best is None:  # ties at the limit-th rank run on past the first matches read
+            best = self._ranked(match, filters, limit, None)
+        assert best is not None, "every match was read"
         if not best:
             return []
         when: dict[int, str | None] = {}
