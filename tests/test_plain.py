@@ -11,19 +11,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rich._ratio import ratio_reduce
+from rich._wrap import divide_line
+from rich.cells import set_cell_size
 from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
 
 from mentorcli.render import plain
-from mentorcli.render.columns import Lines, widths
+from mentorcli.render.columns import ONE_CELL, Lines, cells, widths
 from mentorcli.render.status import NARROWEST, AttentionList
 from mentorcli.render.styled import Styled
 from mentorcli.render.table import Table
-from mentorcli.render.wrap import narrowed, taken_off
+from mentorcli.render.wrap import breaks, narrowed, taken_off
 from seed_helpers import day, history, ok
 from test_render_table import SIMPLE, STYLES, tables
 from test_status_layout import cells as line_cells
@@ -63,6 +65,30 @@ def styled(draw: st.DrawFn) -> Styled:
     for _ in range(draw(st.integers(0, 4))):
         found.append(draw(words(16)), draw(st.sampled_from(STYLES)))
     return found
+
+
+# Text of one-cell characters, as the renderers mostly print: words, runs of spaces, words
+# longer than a line, the marks they draw with.
+ONE_CELL_TEXT = st.lists(
+    st.sampled_from(["a", "word", "  ", " ", "supercalifragilistic", "•", "▁▂▃", "…", "-", "."]),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=500)
+@given(ONE_CELL_TEXT, st.integers(1, 30), st.booleans())
+@example("word word", 9, True)  # the second word fits exactly
+@example(" supercalifragilistic a", 5, True)
+@example("a supercalifragilistic  a", 6, False)
+def test_one_cell_text_breaks_where_richs_line_breaker_breaks_it(
+    text: str, width: int, fold: bool
+) -> None:
+    assert breaks(text, width, fold) == divide_line(text, width, fold)
+
+
+@given(st.text(alphabet=sorted(ONE_CELL), max_size=30), st.integers(-2, 40))
+def test_one_cell_text_is_cut_and_padded_as_rich_does(text: str, width: int) -> None:
+    assert cells(text, width) == set_cell_size(text, width)
 
 
 @settings(max_examples=300, deadline=None)

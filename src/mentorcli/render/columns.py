@@ -24,14 +24,30 @@ Cell = Sequence[tuple[str, str]]
 GAP = 2
 
 
+def one_cell(text: str) -> bool:
+    """Whether every character of the text takes one cell: its width is its length, and it is
+    measured, cut and broken into lines here without Rich's tables of character widths."""
+    return (text.isascii() and text.isprintable()) or ONE_CELL.issuperset(text)
+
+
 @lru_cache(maxsize=4096)
 def width_of(text: str) -> int:
     """Terminal cells the text takes (wide characters count two); rows repeat their cells."""
-    if text.isascii() or ONE_CELL.issuperset(text):
+    if one_cell(text):
         return len(text)
     from rich.cells import cell_len
 
     return cell_len(text)
+
+
+def cells(text: str, width: int) -> str:
+    """The text cut, or padded with spaces, to exactly `width` cells, as Rich's set_cell_size
+    makes it (a wide character cut in half leaves a space)."""
+    if one_cell(text):
+        return text[:width] if len(text) >= width else text + " " * (width - len(text))
+    from rich.cells import set_cell_size
+
+    return set_cell_size(text, width)
 
 
 def clip(text: str, width: int) -> str:
@@ -40,19 +56,17 @@ def clip(text: str, width: int) -> str:
         return text
     if width <= 1:
         return "…"[:width]
-    from rich.cells import set_cell_size
-
-    return set_cell_size(text, width - 1).rstrip() + "…"
+    return cells(text, width - 1).rstrip() + "…"
 
 
 def plain(cell: Cell) -> str:
     return cell[0][0] if len(cell) == 1 else "".join(piece for piece, _ in cell)
 
 
-# Characters the renderers draw with (sparklines, bars, arrows, the ellipsis) and printable
+# Characters the renderers draw with (sparklines, bars, marks, arrows, the ellipsis) and printable
 # ASCII, one cell each: text of these alone is measured by its length, without Rich looking up
 # each character.
-ONE_CELL = frozenset("▁▂▃▄▅·█░↘↗→…") | frozenset(map(chr, range(32, 127)))
+ONE_CELL = frozenset("▁▂▃▄▅·•█░▲↘↗→…") | frozenset(map(chr, range(32, 127)))
 
 
 def cell_width(cell: Cell) -> int:
@@ -60,7 +74,7 @@ def cell_width(cell: Cell) -> int:
     piece by piece, without joining them), else what Rich measures of the whole text."""
     total = 0
     for text, _ in cell:
-        if not (text.isascii() or ONE_CELL.issuperset(text)):
+        if not one_cell(text):
             return width_of(plain(cell))
         total += len(text)
     return total

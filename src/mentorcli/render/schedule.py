@@ -12,6 +12,7 @@ from ..hours import format_days
 from ..labels import WEEKDAYS, day_label, duration_label
 from ..reports.schedule import CELLS_PER_DAY, Schedule, TimelineDay, clock_end
 from ..zones import zone
+from .columns import cells, width_of
 from .text import one_line, visible
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ def schedule_view(schedule: Schedule, out: Console) -> list[RenderableType]:
 
     marks = UNICODE if out.encoding.lower().startswith("utf") else ASCII
     name_width = min(
-        _NAME_WIDTH, max(_cells(one_line(p.name, _NAME_WIDTH)) for p in schedule.participants)
+        _NAME_WIDTH, max(width_of(one_line(p.name, _NAME_WIDTH)) for p in schedule.participants)
     )
     name_width = max(name_width, len("shared"))
     room = out.width - name_width - _LABEL_WIDTH - 2
@@ -241,7 +242,7 @@ def _stretches(schedule: Schedule) -> list[RenderableType]:
         Text(f"\nThe least painful stretches (times in {schedule.tz})", style="bold"),
     ]
     shown = zone(schedule.tz)
-    width = min(24, max(_cells(one_line(p.name, 24)) for p in schedule.participants))
+    width = min(24, max(width_of(one_line(p.name, 24)) for p in schedule.participants))
     for number, stretch in enumerate(schedule.stretches, 1):
         start = stretch.start.astimezone(shown)
         said = [
@@ -349,17 +350,9 @@ def _listed(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
-def _cells(text: str) -> int:
-    from rich.cells import cell_len
-
-    return cell_len(text)
-
-
 def _fitted(name: str, width: int) -> str:
     """The name on one line in exactly `width` terminal cells: padded, or cut with an ellipsis."""
-    from rich.cells import set_cell_size
-
     shown = one_line(name, 10_000)
-    if _cells(shown) > width:
-        return set_cell_size(shown, width - 1) + "…"
-    return set_cell_size(shown, width)
+    if width_of(shown) > width:
+        return cells(shown, width - 1) + "…"
+    return cells(shown, width)

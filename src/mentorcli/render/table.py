@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal, NamedTuple, Union
 
-from .columns import width_of
+from .columns import cells, width_of
 from .styled import Styled
 from .wrap import fitted, narrowed, taken_off, wrap
 
@@ -361,11 +361,8 @@ class _Layout:
         )
         style = cell.style
         if self.console is None:
-            from rich.cells import set_cell_size
-
             return [
-                [(line if width_of(line) == width else set_cell_size(line, width), None)]
-                for line in lines
+                [(line if width_of(line) == width else cells(line, width), None)] for line in lines
             ]
         from rich.segment import Segment
 

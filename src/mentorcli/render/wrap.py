@@ -5,9 +5,10 @@ prints as Rich would print it."""
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
-from .columns import ONE_CELL, width_of
+from .columns import cells, one_cell, width_of
 
 Justify = Literal["left", "right", "default"]
 
@@ -20,7 +21,7 @@ def wrap(plain: str, width: int, justify: Justify, overflow: str, no_wrap: bool)
     for paragraph in plain.split("\n"):
         pieces = [paragraph]
         # A line of one-cell characters that fits is neither broken nor stripped.
-        fits = len(paragraph) <= width and (paragraph.isascii() or ONE_CELL.issuperset(paragraph))
+        fits = len(paragraph) <= width and one_cell(paragraph)
         if not no_wrap and not fits:
             pieces = [rstrip_excess(piece, width) for piece in _broken(paragraph, width, overflow)]
         for piece in pieces:
@@ -37,13 +38,44 @@ def _broken(paragraph: str, width: int, overflow: str) -> list[str]:
     """The line broken where Rich's line breaker breaks it."""
     from itertools import pairwise
 
-    from rich._wrap import divide_line
+    fold = overflow == "fold"
+    if one_cell(paragraph):
+        offsets = breaks(paragraph, width, fold)
+    else:
+        from rich._wrap import divide_line
 
-    offsets = divide_line(paragraph, width, fold=overflow == "fold")
+        offsets = divide_line(paragraph, width, fold=fold)
     if not offsets:
         return [paragraph]
     bounds = [0, *offsets, len(paragraph)]
     return [paragraph[start:end] for start, end in pairwise(bounds)]
+
+
+# A word as Rich's line breaker takes it: with the spaces before it (at the start of the text)
+# and after it.
+WORD = re.compile(r"\s*\S+\s*")
+
+
+def breaks(text: str, width: int, fold: bool) -> list[int]:
+    """Where Rich's line breaker (rich._wrap.divide_line) breaks text of one-cell characters:
+    a word that does not fit goes on the next line; one longer than a whole line starts a
+    line and, with `fold`, goes on over as many lines as it needs, cut every `width`
+    characters, the next word going on after its last piece."""
+    found: list[int] = []
+    used = 0  # cells taken on the line so far
+    for word in WORD.finditer(text):
+        start, end = word.span()
+        length = len(word.group().rstrip())
+        if length <= width - used:
+            used += end - start
+        elif length > width:
+            pieces = range(start, end, width) if fold else range(start, start + 1)
+            found += [piece for piece in pieces if piece]
+            used = end - pieces[-1]
+        elif used and start:
+            found.append(start)
+            used = end - start
+    return found
 
 
 def fitted(plain: str, width: int, justify: Literal["left", "right"], no_wrap: bool) -> str:
@@ -69,12 +101,7 @@ def truncated(text: str, width: int, overflow: str, pad: bool = False) -> str:
     """Rich's Text.truncate: cut to the width (with … for "ellipsis"), or padded to it."""
     length = width_of(text)
     if length > width:
-        from rich.cells import set_cell_size
-
-        if overflow == "ellipsis":
-            text = set_cell_size(text, width - 1) + "…"
-        else:
-            text = set_cell_size(text, width)
+        text = cells(text, width - 1) + "…" if overflow == "ellipsis" else cells(text, width)
     if pad and length < width:
         text += " " * (width - length)
     return text
@@ -84,9 +111,7 @@ def cut(text: str, width: int) -> str:
     """A line cut to the width as Rich's console cuts a line too long for it."""
     if width_of(text) <= width:
         return text
-    from rich.cells import set_cell_size
-
-    return set_cell_size(text, width)
+    return cells(text, width)
 
 
 def paragraph(text: str, width: int) -> list[str] | None:
