@@ -9,7 +9,7 @@ from pathlib import Path
 
 from seed_helpers import at, day, ok
 
-from conftest import Run
+from conftest import Run, mentor_process
 
 
 def soon(hours: float) -> str:
@@ -102,3 +102,13 @@ def test_notify_sends_escaped_text(people: Run, tmp_path: Path) -> None:
     sent = record.read_text()
     assert "mentor: 1 thing(s) due soon" in sent
     assert "&lt;b&gt;CV&lt;/b&gt; &amp; co" in sent and "<b>" not in sent
+
+
+def test_on_a_terminal_only_the_heading_is_bold(people: Run) -> None:
+    ok(people, "action", "add", "rui/ana", "mentee", "send the CV", "--due", day(1))
+    coloured = mentor_process("remind", "--within", "2d", FORCE_COLOR="1", NO_COLOR="")
+    assert coloured.returncode == 0, coloured.stderr
+    heading, *rest = coloured.stdout.splitlines()
+    assert heading.startswith("\x1b[1mDue before")
+    assert "send the CV" in coloured.stdout
+    assert not any("\x1b[1m" in line for line in rest), rest

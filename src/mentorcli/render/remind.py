@@ -34,7 +34,7 @@ def reminders_view(found: Reminders) -> RenderableType:
     whose = f" for {found.who}" if found.who else ""
     if not found.reminders:
         return Styled(f"Nothing due{whose} before {until:%a %Y-%m-%d %H:%M}.")
-    shown = Styled(f"Due{whose} before {until:%a %Y-%m-%d %H:%M}:", style="bold")
+    shown = Styled().append(f"Due{whose} before {until:%a %Y-%m-%d %H:%M}:", "bold")
     for line in lines(found):
         shown.append(f"\n  {visible(line)}")
     return shown
