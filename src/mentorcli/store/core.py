@@ -28,14 +28,18 @@ def handle_key(handle: str) -> str:
     return unicodedata.normalize("NFC", unicodedata.normalize("NFC", handle).casefold())
 
 
+# A pair's two people joined to it, and its MENTOR/MENTEE as `Pair.ref` writes it: what reads
+# across pairs show of each pair without building its records.
+PAIR_PEOPLE = (
+    " JOIN person AS mentor ON mentor.id = pair.mentor_id"
+    " JOIN person AS mentee ON mentee.id = pair.mentee_id "
+)
+PAIR_REF = "mentor.handle || '/' || mentee.handle"
 # A pair with its two people's handles: what the pair reads, the reports and a search's
 # hits start from. Here, not in pairs.py, so a search builds no pair or person records.
-PAIR_SELECT = """
-    SELECT pair.*, mentor.handle AS mentor, mentee.handle AS mentee
-    FROM pair
-    JOIN person AS mentor ON mentor.id = pair.mentor_id
-    JOIN person AS mentee ON mentee.id = pair.mentee_id
-"""
+PAIR_SELECT = (
+    f"SELECT pair.*, mentor.handle AS mentor, mentee.handle AS mentee FROM pair{PAIR_PEOPLE}"
+)
 
 
 # The pairs that are not over: what a listing across pairs shows.

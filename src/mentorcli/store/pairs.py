@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model.pairs import Pair
-from .core import PAIR_SELECT, Table, handle_key
+from .core import PAIR_PEOPLE, PAIR_REF, PAIR_SELECT, Table, handle_key
 
 
 class Pairs(Table[Pair]):
@@ -25,11 +25,7 @@ class Pairs(Table[Pair]):
     def refs(self) -> dict[int, str]:
         """Every pair's MENTOR/MENTEE by id, as `Pair.ref` writes it: what a listing across
         pairs shows of them, without building their records."""
-        rows = self._db.all(
-            "SELECT pair.id, mentor.handle || '/' || mentee.handle FROM pair "
-            "JOIN person AS mentor ON mentor.id = pair.mentor_id "
-            "JOIN person AS mentee ON mentee.id = pair.mentee_id ORDER BY pair.id"
-        )
+        rows = self._db.all(f"SELECT pair.id, {PAIR_REF} FROM pair{PAIR_PEOPLE}ORDER BY pair.id")
         return {row[0]: row[1] for row in rows}
 
     def of_person(self, person_id: int) -> list[Pair]:

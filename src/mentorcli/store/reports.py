@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .core import Db
+from .core import PAIR_PEOPLE, PAIR_REF, Db
 
 # The records these reads return are built in store/records.py and store/activity.py,
 # imported by the reads that need them: every run imports the Store, few run a report.
@@ -28,7 +28,7 @@ RECENT = 6
 # the pair's own rows (action_pair, goal_pair): open actions, those due before today, goals
 # not dropped and their mean progress.
 ACTIVITY = (
-    "SELECT pair.id, mentor.handle || '/' || mentee.handle, pair.mentor_id, pair.mentee_id, "
+    f"SELECT pair.id, {PAIR_REF}, pair.mentor_id, pair.mentee_id, "
     "pair.cadence, pair.start_date, mentor.timezone, "
     "(SELECT count(*) FROM action WHERE action.pair_id = pair.id AND action.status = 'open') "
     "AS open_actions, "
@@ -38,8 +38,7 @@ ACTIVITY = (
     "AS goals, "
     "(SELECT avg(goal.progress) FROM goal WHERE goal.pair_id = pair.id "
     "AND goal.status != 'dropped') AS goal_progress "
-    "FROM pair JOIN person AS mentor ON mentor.id = pair.mentor_id "
-    "JOIN person AS mentee ON mentee.id = pair.mentee_id "
+    f"FROM pair{PAIR_PEOPLE}"
     "WHERE pair.status = 'active'{whose} ORDER BY pair.id"
 )
 # Each active pair's sessions from its RECENT-th latest on, from session_pair_recent alone:
@@ -55,16 +54,12 @@ RECENT_TOUCHES = (
 )
 # The open actions of active pairs due before a day (`?`): what status calls overdue.
 LATE = (
-    "JOIN pair ON pair.id = action.pair_id AND pair.status = 'active' "
-    "JOIN person AS mentor ON mentor.id = pair.mentor_id "
-    "JOIN person AS mentee ON mentee.id = pair.mentee_id "
+    f"JOIN pair ON pair.id = action.pair_id AND pair.status = 'active'{PAIR_PEOPLE}"
     "WHERE action.status = 'open' AND action.due_on < ?"
 )
 # Active expectations of active pairs whose review date (the parameter) has come.
 REVIEWS = (
-    "JOIN pair ON pair.id = expectation.pair_id AND pair.status = 'active' "
-    "JOIN person AS mentor ON mentor.id = pair.mentor_id "
-    "JOIN person AS mentee ON mentee.id = pair.mentee_id "
+    f"JOIN pair ON pair.id = expectation.pair_id AND pair.status = 'active'{PAIR_PEOPLE}"
     "WHERE expectation.state = 'active' AND expectation.review_on <= ?"
 )
 # The pairs of one person (`:who`, a person's id): what `remind` reads for `me`.
@@ -213,9 +208,7 @@ class Reports:
         return [
             PausedPair(*row)
             for row in self._db.all(
-                "SELECT pair.id, mentor.handle || '/' || mentee.handle, pair.paused_on FROM pair "
-                "JOIN person AS mentor ON mentor.id = pair.mentor_id "
-                "JOIN person AS mentee ON mentee.id = pair.mentee_id "
+                f"SELECT pair.id, {PAIR_REF}, pair.paused_on FROM pair{PAIR_PEOPLE}"
                 "WHERE pair.status = 'paused' ORDER BY pair.id"
             )
         ]
@@ -246,7 +239,7 @@ class Reports:
         return [
             LateAction(*row)
             for row in self._db.all(
-                "SELECT action.pair_id, mentor.handle || '/' || mentee.handle, action.id, "
+                f"SELECT action.pair_id, {PAIR_REF}, action.id, "
                 "action.owner, action.text, action.due_on FROM action INDEXED BY action_open_due "
                 f"{LATE} ORDER BY action.due_on, 2, action.id LIMIT ?",
                 (today, -1 if limit is None else limit),
@@ -274,7 +267,7 @@ class Reports:
         return [
             ReviewDue(*row)
             for row in self._db.all(
-                "SELECT expectation.pair_id, mentor.handle || '/' || mentee.handle, "
+                f"SELECT expectation.pair_id, {PAIR_REF}, "
                 "expectation.id, expectation.topic, expectation.text, expectation.review_on "
                 f"FROM expectation {REVIEWS} ORDER BY expectation.review_on, 2, expectation.id "
                 "LIMIT ?",
@@ -324,11 +317,9 @@ class Reports:
         with its pair's MENTOR/MENTEE."""
         whose = WHOSE if who is not None else ""
         rows = self._db.all(
-            f"SELECT {table}.*, mentor.handle || '/' || mentee.handle AS pair_ref FROM {table} "
-            f"JOIN pair ON pair.id = {table}.pair_id AND pair.status = 'active'{whose} "
-            "JOIN person AS mentor ON mentor.id = pair.mentor_id "
-            "JOIN person AS mentee ON mentee.id = pair.mentee_id "
-            f"WHERE {where} ORDER BY {order}",
+            f"SELECT {table}.*, {PAIR_REF} AS pair_ref FROM {table} "
+            f"JOIN pair ON pair.id = {table}.pair_id AND pair.status = 'active'{whose}"
+            f"{PAIR_PEOPLE}WHERE {where} ORDER BY {order}",
             {"today": today, "who": who},
         )
         found = []
