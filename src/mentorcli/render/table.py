@@ -149,6 +149,17 @@ class _Shape(NamedTuple):
     edges: list[tuple[bool, bool]]
 
 
+def _justified(cell: _Measured, column: Column, width: int) -> str:
+    """A cell of one line that fits its column, without styled spans, padded to the width."""
+    plain = cell.plain
+    if column.justify == "left":
+        return plain + " " * (width - cell.width)
+    # Rich pads a line it justifies in the text's own style, and drops the trailing spaces of
+    # text it justifies right.
+    kept = plain.rstrip()
+    return " " * (width - cell.width + len(plain) - len(kept)) + kept
+
+
 class _Refused(Exception):
     """A cell this layout cannot promise to lay out as Rich would."""
 
@@ -304,8 +315,10 @@ class _Layout:
         for cell, column, width, (left, right) in zip(
             cells, shape.columns, shape.inner, shape.edges, strict=True
         ):
-            (line,) = self.cell(cell, column, width)
-            text = line[0][0] if len(line) == 1 else "".join(piece for piece, _ in line)
+            if cell.spanned is None:
+                text = _justified(cell, column, width)
+            else:
+                text = "".join(piece for piece, _ in self.spanned(cell.spanned, column, width))
             texts.append(" " * left + text + " " * right)
         return "".join(texts)
 
@@ -315,13 +328,7 @@ class _Layout:
             return self.wrapped(cell, column, width)
         if cell.spanned is not None:
             return [self.spanned(cell.spanned, column, width)]
-        plain = cell.plain
-        if column.justify == "left":
-            return [[(plain + " " * (width - cell.width), cell.style)]]
-        # Rich pads a line it justifies in the text's own style, and drops the trailing
-        # spaces of text it justifies right.
-        kept = plain.rstrip()
-        return [[(" " * (width - cell.width + len(plain) - len(kept)) + kept, cell.style)]]
+        return [[(_justified(cell, column, width), cell.style)]]
 
     def spanned(self, text: Text | Styled, column: Column, width: int) -> list[Piece]:
         """Text with styled spans, through Rich's own steps for a line that fits."""
