@@ -522,6 +522,12 @@ def harness(
     measure_peaks(commands, env, peaks)
 
 
+# hyperfine times all of a command's runs in one block. The runs are split into this many
+# rounds, every command (floors first) timed once a round, so that the machine's speed drifting
+# over the minutes of a run moves the floors and the commands alike.
+ROUNDS = 3
+
+
 def with_hyperfine(
     hyperfine: str,
     commands: list[Command],
@@ -532,19 +538,25 @@ def with_hyperfine(
 ) -> None:
     import shlex
 
-    with tempfile.TemporaryDirectory() as scratch:
-        export = Path(scratch) / "hyperfine.json"
-        argv = [hyperfine, "-N", "--style", "basic", "--warmup", str(warmup)]
-        argv += ["--runs", str(runs), "--export-json", str(export)]
-        if any(c.prepare for c in commands):  # one --prepare per command, in their order
-            for c in commands:
-                argv += ["--prepare", shlex.join(c.prepare or ["true"])]
-        argv += [shlex.join(c.argv) for c in commands]
-        subprocess.run(argv, env=env, check=True, stdout=sys.stderr)
-        results = json.loads(export.read_text())["results"]
-    for command, result in zip(commands, results, strict=True):
-        command.times = list(result["times"])
+    for command in commands:
+        command.times = []
         command.runs, command.warmup = runs, warmup
+    shares = [runs // ROUNDS + (index < runs % ROUNDS) for index in range(ROUNDS)]
+    for index, share in enumerate(filter(None, shares)):
+        with tempfile.TemporaryDirectory() as scratch:
+            export = Path(scratch) / "hyperfine.json"
+            # The warm-up runs come in the first round; by the next one every file is read.
+            first = warmup if index == 0 else 0
+            argv = [hyperfine, "-N", "--style", "basic", "--warmup", str(first)]
+            argv += ["--runs", str(share), "--export-json", str(export)]
+            if any(c.prepare for c in commands):  # one --prepare per command, in their order
+                for c in commands:
+                    argv += ["--prepare", shlex.join(c.prepare or ["true"])]
+            argv += [shlex.join(c.argv) for c in commands]
+            subprocess.run(argv, env=env, check=True, stdout=sys.stderr)
+            results = json.loads(export.read_text())["results"]
+        for command, result in zip(commands, results, strict=True):
+            command.times += list(result["times"])
     measure_peaks(commands, env, peaks)
 
 
@@ -1046,7 +1058,8 @@ def report(
     lines += ["", "## The machine", "", "| | |", "| --- | --- |"]
     lines += [f"| {name} | {value} |" for name, value in host.items()]
     timing = (
-        "hyperfine (`-N`, no shell)"
+        f"hyperfine (`-N`, no shell), the runs in {ROUNDS} rounds, each round timing every "
+        "command (the floors first) in turn, so that load drift hits all of them alike"
         if method == "hyperfine"
         else "the Python harness in bench/run.py (hyperfine is not installed): "
         "`time.perf_counter()` around `subprocess.Popen` + `os.wait4`, the commands "
