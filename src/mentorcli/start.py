@@ -3,7 +3,7 @@
 Importing this module turns Python's cyclic garbage collector off. Start-up imports Typer
 and mentor's command line, some tens of thousands of functions, classes and dicts that all
 live until the process ends, and the collector would walk them again and again as they load:
-5-10 ms of every run, for nothing to collect (docs/performance.md). Once they are loaded,
+5-10 ms of every run, for nothing to collect. Once they are loaded,
 `started()` sets them aside for good (`gc.freeze`) and turns the collector back on, so the
 command's own work (a join of a year's history, say) is collected as usual.
 """
