@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -205,3 +208,48 @@ def test_the_screen_reads_only_the_reviews_it_shows(people: Run, db_path: Path) 
     every, shown = _screen_begins_json(people)
     assert sum(item["kind"] == "review" for item in every) == 40
     assert any(line.split()[0] == "review" for line in shown)
+
+
+def _status_loads(db: Path) -> tuple[str, list[str]]:
+    """What `mentor status` prints, and the dateutil modules its run loads."""
+    code = (
+        "import sys\n"
+        "from mentorcli.cli.app import main\n"
+        "sys.argv = ['mentor', 'status']\n"
+        "main()\n"
+        "print(sorted(m for m in sys.modules if m.startswith('dateutil')), file=sys.stderr)\n"
+    )
+    env = {**os.environ, "MENTOR_DB": str(db), "NO_COLOR": "1", "TZ": "UTC"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    return done.stdout, done.stderr.splitlines()[-1]
+
+
+def test_a_stored_rrule_is_not_tried_again_where_status_needs_no_occurrence(
+    people: Run, db_path: Path
+) -> None:
+    """A pair's RRULE was tried out with dateutil when it was stored: status, whose next due
+    date comes from a planned session, reckons its lapse from FREQ and INTERVAL alone."""
+    ok(people, "pair", "edit", "rui/ana", "--cadence", "FREQ=MONTHLY;BYDAY=1MO")
+    ok(people, "plan", "rui/ana", "--when", "2030-01-07 10:00", "--anyway")
+    ok(people, "plan", "rui/ben", "--when", "2030-01-08 10:00", "--anyway")
+    shown, loaded = _status_loads(db_path)
+    assert "rui/ana #1" in shown and "2030-01-07" in shown
+    assert loaded == "[]"
+    # Without a planned session the next due date is the rule's next occurrence.
+    ok(people, "plan", "cancel", "1")
+    shown, loaded = _status_loads(db_path)
+    assert "dateutil.rrule" in loaded and "rui/ana #1" in shown
+
+
+def test_a_stored_rrule_that_never_fires_is_refused_when_its_occurrence_is_needed(
+    people: Run, db_path: Path
+) -> None:
+    """Written by hand into the database: status says what is wrong with it, as at input."""
+    conn = sqlite3.connect(db_path)
+    with conn:
+        conn.execute("UPDATE pair SET cadence = 'FREQ=MONTHLY;BYMONTHDAY=40' WHERE id = 1")
+    conn.close()
+    outcome = people("status")
+    assert outcome.code == 2 and "never repeats" in outcome.err, outcome

@@ -90,7 +90,8 @@ class Cadence:
         """
         period = self._period()
         if period is None:
-            return _rule_after(self.text, start, start if last is None else last, last is None)
+            rule = _checked_rule(self.text)  # tried out, if it was not when parsed
+            return _rule_after(rule, start, start if last is None else last, last is None)
         if last is None:
             return start
         return _advance(last, period[0], period[1])
@@ -108,7 +109,7 @@ class Cadence:
             return []
         period = self._period()
         if period is None:
-            return _rule_walls(self.text, anchor, not_before, count)
+            return _rule_walls(_checked_rule(self.text), anchor, not_before, count)
         every, unit = period
         wall = anchor.replace(fold=0)
         step = 0
@@ -125,7 +126,7 @@ class Cadence:
             return []
         period = self._period()
         if period is None:
-            return _rule_first(self.text, start, count)
+            return _rule_first(_checked_rule(self.text), start, count)
         return [start] + [_advance(start, period[0] * k, period[1]) for k in range(1, count)]
 
 
@@ -138,11 +139,14 @@ def _period_of(text: str) -> tuple[int, str] | None:
     return (int(simple["n"]), simple["unit"]) if simple else None
 
 
-def parse_cadence(text: str) -> Cadence:
-    """A Cadence from weekly, every N weeks, monthly, every N months or an RRULE."""
+def parse_cadence(text: str, *, stored: bool = False) -> Cadence:
+    """A Cadence from weekly, every N weeks, monthly, every N months or an RRULE. A `stored`
+    one, a value mentor wrote, is checked as what a user types but for trying an RRULE out
+    with dateutil: that was done before it was stored, and the status screen, reckoning from
+    hundreds of stored cadences, would import dateutil for it on every run."""
     words = " ".join(text.split()).lower()
     if "=" in words or words.startswith("rrule:"):
-        return Cadence(_checked_rule(text))
+        return Cadence(_checked_rule(text, tried=not stored))
     if words in _NAMED:
         return Cadence(_NAMED[words])
     simple = re.fullmatch(_SIMPLE, words)
@@ -172,8 +176,10 @@ def _rule_fields(rule: str) -> dict[str, str]:
     return dict(part.split("=", 1) for part in rule.split(";"))
 
 
-def _checked_rule(text: str) -> str:
-    """The canonical RRULE value for `text` (FREQ first, upper case), or BadInput saying why."""
+@cache
+def _checked_rule(text: str, tried: bool = True) -> str:
+    """The canonical RRULE value for `text` (FREQ first, upper case), or BadInput saying why;
+    `tried`: also tried out with dateutil, for BY... parts that it refuses or that never fire."""
     body = "".join(text.split()).upper().removeprefix("RRULE:")
     shown = quoted(body)
     fields: dict[str, str] = {}
@@ -209,6 +215,8 @@ def _checked_rule(text: str) -> str:
             raise BadInput(f"RRULE {shown} never repeats: INTERVAL must be 1 or more")
         fields["INTERVAL"] = str(int(interval))
     rule = ";".join([f"FREQ={freq}", *(f"{name}={value}" for name, value in fields.items())])
+    if not tried:
+        return rule
     try:
         trial = _rule_first(rule, _TRIAL_START, 2)
     except (ValueError, TypeError, KeyError, IndexError, OverflowError) as error:

@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
-from ..cadence import parse_cadence
+from ..cadence import Cadence, parse_cadence
 from ..when import from_utc_iso as instant
 from ..zones import zone as _zone
 
@@ -39,9 +39,15 @@ class Touchpoint(Protocol):
 
 # With no session on record yet, the pair's first one is due at 09:00 in the mentor's zone.
 USUAL_TIME = time(9, 0)
-# Pairs share a handful of cadences, and parsing an RRULE tries it out with dateutil: the
-# status screen, reckoning hundreds of pairs, parses each distinct cadence once.
-_cadence = lru_cache(maxsize=256)(parse_cadence)
+
+
+@lru_cache(maxsize=256)
+def _cadence(text: str) -> Cadence:
+    """A pair's stored cadence. Pairs share a handful of cadences: the status screen,
+    reckoning hundreds of pairs, parses each distinct one once."""
+    return parse_cadence(text, stored=True)
+
+
 # A pair has lapsed when nothing happened for this many cadence periods.
 LAPSE_FACTOR = 1.5
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
