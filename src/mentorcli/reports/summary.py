@@ -113,7 +113,7 @@ def figures(history: History, cadence: str, since: date | None, rated: bool = Tr
     """The figures of the history, counted by the database but for the intervals between
     sessions, read one start at a time; without `rated` the ratings count for nothing."""
     totals = history.totals()
-    period = parse_cadence(cadence).approx_days() * 86400
+    period = parse_cadence(cadence, stored=True).approx_days() * 86400
     intervals = kept = 0
     previous: datetime | None = None
     for started_at in history.starts():
