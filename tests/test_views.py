@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import datetime, timedelta
 from typing import Any
+
+import pytest
+
+from mentorcli.cli.runtime import runtime
 
 from conftest import Run
 
@@ -55,8 +59,14 @@ def test_what_did_i_promise(people: Run) -> None:
     assert ghost.code == 2 and "ghost" in ghost.err
 
 
-def test_time_spent_this_week_and_month(people: Run) -> None:
-    today = date.today()
+@pytest.mark.parametrize("now", ["2026-11-25T12:00:00+00:00", "2026-11-30T12:00:00+00:00"])
+def test_time_spent_this_week_and_month(
+    people: Run, now: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a Wednesday, and on a Monday, when the week has only begun."""
+    monkeypatch.setattr(runtime, "now", lambda: datetime.fromisoformat(now))
+    monkeypatch.setattr(runtime, "local_zone", lambda: "UTC")
+    today = datetime.fromisoformat(now).date()
     monday = today - timedelta(days=today.weekday())
     assert (
         people("log", "ana", "--when", f"{monday} 00:30", "--minutes", "45", "--notes", "a").code
@@ -77,8 +87,8 @@ def test_time_spent_this_week_and_month(people: Run) -> None:
     )
     week = shown(people, "sessions", "--week")
     rows = {r["pair"]: (r["sessions"], r["minutes"]) for r in week["pairs"]}
-    same = 1 if today != monday else 0
-    assert rows["rui/ana"] == (1 + same, 45 + 30 * same)
+    assert rows["rui/ana"] == (2, 75)
+    assert rows["rui/ben"] == (1, 60)  # not the Sunday before
     assert week["first"] == monday.isoformat()
     assert week["last"] == (monday + timedelta(days=6)).isoformat()
     month = shown(people, "sessions", "--month")
