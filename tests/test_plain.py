@@ -21,7 +21,7 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from mentorcli.render import plain
-from mentorcli.render.columns import ONE_CELL, Lines, cells, widths
+from mentorcli.render.columns import ONE_CELL, Lines, sized, widths
 from mentorcli.render.status import NARROWEST, AttentionList
 from mentorcli.render.styled import Styled
 from mentorcli.render.table import Table
@@ -86,9 +86,9 @@ def test_one_cell_text_breaks_where_richs_line_breaker_breaks_it(
     assert breaks(text, width, fold) == divide_line(text, width, fold)
 
 
-@given(st.text(alphabet=sorted(ONE_CELL), max_size=30), st.integers(-2, 40))
+@given(st.text(alphabet=sorted(ONE_CELL), max_size=30), st.integers(0, 40))
 def test_one_cell_text_is_cut_and_padded_as_rich_does(text: str, width: int) -> None:
-    assert cells(text, width) == set_cell_size(text, width)
+    assert sized(text, width) == set_cell_size(text, width)
 
 
 @settings(max_examples=300, deadline=None)

@@ -40,9 +40,9 @@ def width_of(text: str) -> int:
     return cell_len(text)
 
 
-def cells(text: str, width: int) -> str:
-    """The text cut, or padded with spaces, to exactly `width` cells, as Rich's set_cell_size
-    makes it (a wide character cut in half leaves a space)."""
+def sized(text: str, width: int) -> str:
+    """The text cut, or padded with spaces, to exactly `width` cells (0 or more), as Rich's
+    set_cell_size makes it (a wide character cut in half leaves a space)."""
     if one_cell(text):
         return text[:width] if len(text) >= width else text + " " * (width - len(text))
     from rich.cells import set_cell_size
@@ -56,7 +56,7 @@ def clip(text: str, width: int) -> str:
         return text
     if width <= 1:
         return "…"[:width]
-    return cells(text, width - 1).rstrip() + "…"
+    return sized(text, width - 1).rstrip() + "…"
 
 
 def plain(cell: Cell) -> str:

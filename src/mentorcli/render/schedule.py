@@ -12,7 +12,7 @@ from ..hours import format_days
 from ..labels import WEEKDAYS, day_label, duration_label
 from ..reports.schedule import CELLS_PER_DAY, Schedule, TimelineDay, clock_end
 from ..zones import zone
-from .columns import cells, width_of
+from .columns import sized, width_of
 from .text import one_line, visible
 
 if TYPE_CHECKING:
@@ -354,5 +354,5 @@ def _fitted(name: str, width: int) -> str:
     """The name on one line in exactly `width` terminal cells: padded, or cut with an ellipsis."""
     shown = one_line(name, 10_000)
     if width_of(shown) > width:
-        return cells(shown, width - 1) + "…"
-    return cells(shown, width)
+        return sized(shown, width - 1) + "…"
+    return sized(shown, width)

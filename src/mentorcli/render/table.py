@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal, NamedTuple, Union
 
-from .columns import cells, width_of
+from .columns import sized, width_of
 from .styled import Styled
 from .wrap import fitted, narrowed, taken_off, wrap
 
@@ -369,7 +369,7 @@ class _Layout:
         style = cell.style
         if self.console is None:
             return [
-                [(line if width_of(line) == width else cells(line, width), None)] for line in lines
+                [(line if width_of(line) == width else sized(line, width), None)] for line in lines
             ]
         from rich.segment import Segment
 

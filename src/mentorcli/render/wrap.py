@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from .columns import cells, one_cell, width_of
+from .columns import one_cell, sized, width_of
 
 Justify = Literal["left", "right", "default"]
 
@@ -101,7 +101,7 @@ def truncated(text: str, width: int, overflow: str, pad: bool = False) -> str:
     """Rich's Text.truncate: cut to the width (with … for "ellipsis"), or padded to it."""
     length = width_of(text)
     if length > width:
-        text = cells(text, width - 1) + "…" if overflow == "ellipsis" else cells(text, width)
+        text = sized(text, width - 1) + "…" if overflow == "ellipsis" else sized(text, width)
     if pad and length < width:
         text += " " * (width - length)
     return text
@@ -111,7 +111,7 @@ def cut(text: str, width: int) -> str:
     """A line cut to the width as Rich's console cuts a line too long for it."""
     if width_of(text) <= width:
         return text
-    return cells(text, width)
+    return sized(text, width)
 
 
 def paragraph(text: str, width: int) -> list[str] | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from contextlib import closing
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -224,20 +225,20 @@ class SearchIndex:
         `bm25()` ordered with a LIMIT ranks every match but keeps only the best few as it goes;
         FTS5's own `ORDER BY rank` sorts them all, about a third slower on a common word."""
         where, params = filters.where()
-        ranked = self._db.conn.execute(
-            f"SELECT rowid, bm25(search_index) AS score FROM search_index "
-            f"WHERE search_index MATCH :match{where} ORDER BY score LIMIT :first",
-            {"match": match, **params, "first": -1 if first is None else first},
-        )
         best: dict[int, float] = {}
         read = 0
-        for rowid, rank in iter(ranked.fetchone, None):
-            read += 1
-            if len(best) >= limit and rank != best[next(reversed(best))]:
-                ranked.close()
-                return best
-            best[rowid] = rank
-        ranked.close()
+        with closing(
+            self._db.conn.execute(
+                f"SELECT rowid, bm25(search_index) AS score FROM search_index "
+                f"WHERE search_index MATCH :match{where} ORDER BY score LIMIT :first",
+                {"match": match, **params, "first": -1 if first is None else first},
+            )
+        ) as ranked:
+            for rowid, rank in iter(ranked.fetchone, None):
+                read += 1
+                if len(best) >= limit and rank != best[next(reversed(best))]:
+                    return best
+                best[rowid] = rank
         return None if first is not None and read == first else best
 
     def _pair_refs(self, pair_ids: set[int]) -> dict[int, str]:
